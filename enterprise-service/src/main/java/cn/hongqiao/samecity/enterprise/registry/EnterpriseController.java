@@ -1,0 +1,67 @@
+package cn.hongqiao.samecity.enterprise.registry;
+
+import java.util.Set;
+
+import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.problem.ETags;
+import cn.hongqiao.samecity.defaults.problem.NotFoundException;
+import cn.hongqiao.samecity.defaults.web.PageView;
+import cn.hongqiao.samecity.defaults.web.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** {@code /api/v1/enterprises}: the registry. Reads are public; officers register. */
+@RestController
+@RequestMapping("/api/v1/enterprises")
+class EnterpriseController {
+
+    private static final Set<String> SORTABLE = Set.of("name", "creditCode", "kind", "createdAt");
+
+    private final EnterpriseRepository enterprises;
+
+    EnterpriseController(EnterpriseRepository enterprises) {
+        this.enterprises = enterprises;
+    }
+
+    @GetMapping
+    PageView<EnterpriseView> list(@RequestParam(required = false) EnterpriseKind kind,
+            @RequestParam(required = false) @Size(max = 100) String parentGroup,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+            @RequestParam(required = false) @Size(max = 50) String name,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
+        var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("name"));
+        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(kind, parentGroup, originRegion, name), pageable),
+                EnterpriseView::of);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<EnterpriseView> get(@PathVariable String id) {
+        Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
+        return ResponseEntity.ok().eTag(ETags.of(enterprise.version())).body(EnterpriseView.of(enterprise));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    ResponseEntity<EnterpriseView> register(@Valid @RequestBody NewEnterprise request, UriComponentsBuilder uri) {
+        if (enterprises.existsByCreditCode(request.creditCode())) {
+            throw new ConflictException("Already exists", "An enterprise with credit code " + request.creditCode() + " is already registered.");
+        }
+        Enterprise saved = enterprises.save(Enterprise.register(request));
+        return ResponseEntity.created(uri.path("/api/v1/enterprises/{id}").buildAndExpand(saved.id()).toUri())
+                .eTag(ETags.of(saved.version())).body(EnterpriseView.of(saved));
+    }
+}

@@ -1,0 +1,12 @@
+package cn.hongqiao.samecity.enterprise.registry;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+interface EnterpriseSearch {
+
+    record Filter(EnterpriseKind kind, String parentGroup, String originRegion, String name) {
+    }
+
+    Page<Enterprise> search(Filter filter, Pageable pageable);
+}

@@ -1,0 +1,15 @@
+package cn.hongqiao.samecity.enterprise.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+record EnterpriseView(String id, String creditCode, String name, EnterpriseKind kind, String kindName, String parentGroup,
+        String originRegion, List<String> industryChains, Integer headcount, Source source, String sourceNote, long version,
+        Instant createdAt, Instant updatedAt) {
+
+    static EnterpriseView of(Enterprise e) {
+        return new EnterpriseView(e.id(), e.creditCode(), e.name(), e.kind(), e.kind().label(), e.parentGroup(),
+                e.originRegion(), e.industryChains(), e.headcount(), e.source(), e.sourceNote(), e.version(),
+                e.createdAt(), e.updatedAt());
+    }
+}

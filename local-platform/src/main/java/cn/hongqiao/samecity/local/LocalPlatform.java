@@ -1,0 +1,271 @@
+package cn.hongqiao.samecity.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local platform: the three services (embedded MongoDB, local tokens, seeds) and the gateway,
+ * each its own JVM as in production, started from the built jars. Waits until every process is
+ * ready, prints where things are, and stops every process it started when it is stopped itself
+ * (Ctrl-C, SIGTERM). The services also watch this process and exit if it dies, so nothing is
+ * left behind.
+ *
+ * <p>Options: {@code --home=DIR} (data, keys and logs; default {@code .local}),
+ * {@code --base-port=N} (gateway on N, services on N+1..N+3; default 8080),
+ * {@code --root=DIR} (the repository; default: found from this jar).
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** One process of the platform. */
+    record Component(String name, String module, int portOffset) {
+    }
+
+    static final List<Component> COMPONENTS = List.of(
+            new Component("projects-service", "projects-service", 1),
+            new Component("enterprise-service", "enterprise-service", 2),
+            new Component("services-service", "services-service", 3),
+            new Component("gateway", "gateway", 0));
+
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmx256m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8");
+
+    private final Path root;
+    private final Path home;
+    private final int basePort;
+    private final List<Running> running = new ArrayList<>();
+
+    record Running(Component component, Process process, int port, Path log) {
+    }
+
+    public LocalPlatform(Path root, Path home, int basePort) {
+        this.root = root.toAbsolutePath().normalize();
+        this.home = home.toAbsolutePath().normalize();
+        this.basePort = basePort;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = null;
+        Path home = null;
+        int basePort = 8080;
+        for (String arg : args) {
+            if (arg.startsWith("--root=")) {
+                root = Path.of(arg.substring(7));
+            } else if (arg.startsWith("--home=")) {
+                home = Path.of(arg.substring(7));
+            } else if (arg.startsWith("--base-port=")) {
+                basePort = Integer.parseInt(arg.substring(12));
+            } else {
+                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR");
+                System.exit(2);
+            }
+        }
+        root = root != null ? root : defaultRoot();
+        home = home != null ? home : root.resolve(".local");
+        LocalPlatform platform = new LocalPlatform(root, home, basePort);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the platform...");
+            platform.close();
+            System.out.println("All platform processes stopped.");
+        }, "local-platform-stop"));
+        try {
+            platform.start(Duration.ofSeconds(180));
+        } catch (IllegalStateException e) {
+            System.err.println("The platform did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        platform.printSummary();
+        Thread.currentThread().join();
+    }
+
+    private static Path defaultRoot() {
+        try {
+            Path jar = Path.of(LocalPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // <root>/local-platform/target/local-platform.jar (or target/classes)
+            Path candidate = jar.getParent().getParent().getParent();
+            if (Files.exists(candidate.resolve("gateway"))) {
+                return candidate;
+            }
+        } catch (Exception ignored) {
+            // fall back to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    public int port(String component) {
+        return COMPONENTS.stream().filter(c -> c.name().equals(component)).findFirst()
+                .map(c -> basePort + c.portOffset()).orElseThrow();
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://localhost:" + port("gateway"));
+    }
+
+    public List<ProcessHandle> processes() {
+        return running.stream().map(r -> r.process().toHandle()).toList();
+    }
+
+    /** Starts every component and waits until each reports ready, or fails naming the one that did not. */
+    public void start(Duration timeout) {
+        for (Component component : COMPONENTS) {
+            Path jar = jar(component);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build first: ./mvnw -DskipTests package");
+            }
+            int port = basePort + component.portOffset();
+            if (!portFree(port)) {
+                throw new IllegalStateException("port " + port + " (" + component.name()
+                        + ") is in use; is the platform already running? Stop it, or choose --base-port=N");
+            }
+        }
+        try {
+            Files.createDirectories(home.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Component component : COMPONENTS) {
+            running.add(launch(component));
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        for (Running r : running) {
+            waitUntilReady(http, r, deadline);
+        }
+    }
+
+    private Path jar(Component component) {
+        return root.resolve(component.module()).resolve("target").resolve(component.module() + ".jar");
+    }
+
+    private Running launch(Component component) {
+        int port = basePort + component.portOffset();
+        Path log = home.resolve("logs").resolve(component.name() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar(component).toString());
+        command.add("--spring.profiles.active=local");
+        command.add("--server.port=" + port);
+        command.add("--platform.mongodb.data-dir=" + home.resolve("data"));
+        command.add("--platform.security.local-tokens.key-dir=" + home.resolve("keys"));
+        command.add("--platform.local.parent-pid=" + ProcessHandle.current().pid());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("PROJECTS_SERVICE_URI", "http://localhost:" + port("projects-service"));
+        env.put("ENTERPRISE_SERVICE_URI", "http://localhost:" + port("enterprise-service"));
+        env.put("SERVICES_SERVICE_URI", "http://localhost:" + port("services-service"));
+        env.remove("MONGODB_URI");
+        try {
+            return new Running(component, builder.start(), port, log);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("Cannot start " + component.name(), e);
+        }
+    }
+
+    private void waitUntilReady(HttpClient http, Running r, Instant deadline) {
+        URI readiness = URI.create("http://localhost:" + r.port() + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            if (!r.process().isAlive()) {
+                close();
+                throw new IllegalStateException(r.component().name() + " exited with code " + r.process().exitValue()
+                        + "; see " + r.log() + "\n" + tail(r.log(), 25));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted");
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException(r.component().name() + " was not ready in time; see " + r.log());
+    }
+
+    void printSummary() {
+        String gateway = gatewayUrl().toString();
+        System.out.println();
+        System.out.println("京津冀同城商务区 platform is running (local mode: embedded MongoDB, demo tokens, seeded data)");
+        System.out.println("  Gateway     " + gateway + "/api/v1/...");
+        System.out.println("  Swagger UI  " + gateway + "/swagger-ui.html");
+        System.out.println("  Demo token  curl -s -X POST " + gateway + "/api/v1/local/tokens -H 'Content-Type: application/json' -d '{\"role\":\"officer\"}'");
+        for (Running r : running) {
+            System.out.printf("  %-19s pid %-7d http://localhost:%d  log %s%n", r.component().name(), r.process().pid(), r.port(), r.log());
+        }
+        System.out.println("  Data        " + home.resolve("data"));
+        System.out.println("Platform ready. Press Ctrl-C to stop every process.");
+    }
+
+    /** Stops every process: a graceful SIGTERM, then a kill after 20 s for any that hangs. */
+    @Override
+    public synchronized void close() {
+        for (Running r : running) {
+            r.process().descendants().forEach(ProcessHandle::destroy);
+            r.process().destroy();
+        }
+        Instant deadline = Instant.now().plusSeconds(20);
+        for (Running r : running) {
+            try {
+                long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                if (!r.process().waitFor(wait, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    r.process().destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                r.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.clear();
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

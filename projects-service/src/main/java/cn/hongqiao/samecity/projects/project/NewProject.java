@@ -1,0 +1,38 @@
+package cn.hongqiao.samecity.projects.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** A project to register (API request and seed record alike). */
+public record NewProject(
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}", message = "must be 3-32 upper-case letters, digits or '-'") String code,
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 200) String nameEn,
+        @NotNull Zone zone,
+        @NotNull Category category,
+        @Size(max = 100) String ownerUnit,
+        @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal totalInvestment,
+        @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
+        Stage stage,
+        LocalDate plannedStart,
+        LocalDate plannedFinish,
+        @PositiveOrZero @Max(100_000) Integer expectedEnterprises,
+        @PositiveOrZero @Max(10_000_000) Integer expectedJobs,
+        Source source,
+        @Size(max = 500) String sourceNote) {
+
+    @AssertTrue(message = "plannedFinish must not be before plannedStart")
+    boolean isPlannedFinish() {
+        return plannedStart == null || plannedFinish == null || !plannedFinish.isBefore(plannedStart);
+    }
+}

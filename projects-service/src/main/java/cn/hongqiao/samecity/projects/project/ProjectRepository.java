@@ -1,0 +1,8 @@
+package cn.hongqiao.samecity.projects.project;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ProjectRepository extends MongoRepository<Project, String>, ProjectSearch {
+
+    boolean existsByCode(String code);
+}

@@ -1,0 +1,12 @@
+package cn.hongqiao.samecity.projects.project;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+interface ProjectSearch {
+
+    record Filter(Zone zone, Stage stage, Category category, String name) {
+    }
+
+    Page<Project> search(Filter filter, Pageable pageable);
+}

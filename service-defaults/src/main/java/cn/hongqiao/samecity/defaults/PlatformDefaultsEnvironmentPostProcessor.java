@@ -1,0 +1,99 @@
+package cn.hongqiao.samecity.defaults;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The platform's defaults, written once for every process. They sit below everything an
+ * application or operator sets, so any of them can be overridden in the usual ways.
+ *
+ * <p>Also maps the platform's documented environment variables ({@code MONGODB_URI},
+ * {@code OIDC_ISSUER_URI}, {@code OIDC_JWK_SET_URI}) onto Spring Boot 4's property names, and
+ * turns on local mode (embedded MongoDB, local tokens, seeds at start) for the {@code local}
+ * profile.
+ */
+public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE_NAME = "platformDefaults";
+    public static final String LOCAL_PROFILE = "local";
+
+    private static final boolean MONGO_PRESENT =
+            ClassUtils.isPresent("org.springframework.data.mongodb.core.MongoTemplate", null);
+
+    @Override
+    public int getOrder() {
+        // After config data (application.yml, profiles) has been read.
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> d = new LinkedHashMap<>();
+
+        // Actuator: probes that tell the truth, metrics for Prometheus.
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.probes.add-additional-paths", "false");
+        d.put("management.endpoint.health.show-components", "always");
+        d.put("management.endpoint.health.group.liveness.include", "livenessState");
+        d.put("management.endpoint.health.group.readiness.include",
+                MONGO_PRESENT ? "readinessState,database" : "readinessState");
+        d.put("management.endpoint.health.group.startup.include", "livenessState,readinessState");
+        // Boot's own Mongo check sends 'hello', which the embedded server does not answer;
+        // DatabaseHealthIndicator pings instead, on real and embedded MongoDB alike.
+        d.put("management.health.mongodb.enabled", "false");
+        d.put("management.tracing.sampling.probability", "1.0");
+        d.put("management.metrics.tags.application", "${spring.application.name}");
+        d.put("management.opentelemetry.tracing.export.otlp.enabled", "${OTLP_TRACING_ENABLED:false}");
+
+        // MongoDB mapping: money as Decimal128 (exact), indexes declared on the documents.
+        d.put("spring.data.mongodb.representation.big-decimal", "decimal128");
+        d.put("spring.data.mongodb.auto-index-creation", "true");
+
+        // Logs: one JSON object per line (Elastic Common Schema), with trace and span ids.
+        d.put("logging.structured.format.console", "${LOG_FORMAT:ecs}");
+
+        // Errors: RFC 9457 problem details, never a stack trace.
+        d.put("spring.mvc.problemdetails.enabled", "true");
+        d.put("spring.webflux.problemdetails.enabled", "true");
+        d.put("server.error.include-stacktrace", "never");
+        d.put("server.error.include-message", "never");
+        d.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+
+        // Lifecycle.
+        d.put("server.shutdown", "graceful");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+
+        // OpenAPI.
+        d.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        d.put("springdoc.api-docs.path", "/v3/api-docs");
+
+        // The documented environment variables, mapped to Boot 4 names.
+        mapEnv(env, d, "MONGODB_URI", "spring.mongodb.uri");
+        mapEnv(env, d, "OIDC_ISSUER_URI", "spring.security.oauth2.resourceserver.jwt.issuer-uri");
+        mapEnv(env, d, "OIDC_JWK_SET_URI", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+
+        if (env.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
+            d.put("platform.mongodb.embedded", "true");
+            d.put("platform.security.local-tokens.enabled", "true");
+            d.put("platform.seeds.enabled", "true");
+            d.put("logging.structured.format.console", "${LOG_FORMAT:ecs}");
+        }
+        env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, d));
+    }
+
+    private static void mapEnv(ConfigurableEnvironment env, Map<String, Object> d, String variable, String property) {
+        String value = env.getProperty(variable);
+        if (value != null && !value.isBlank()) {
+            d.put(property, value);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.hongqiao.samecity.defaults.mongo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Embedded mode: this process serves its own database with mongo-java-server, a MongoDB wire
+ * protocol server, and Spring Data talks to it through the real MongoDB driver over a real
+ * connection. Only when {@code platform.mongodb.embedded=true} is chosen explicitly.
+ *
+ * <p>The embedded server has no transactions, no {@code $text} and ignores TTL and partial
+ * indexes: code must not depend on them (see the README).
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class)
+@ConditionalOnClass({ MongoServer.class, H2Backend.class, ConnectionString.class })
+@ConditionalOnBooleanProperty("platform.mongodb.embedded")
+@EnableConfigurationProperties(PlatformMongoProperties.class)
+public class EmbeddedMongoAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(PlatformMongoProperties properties, Environment env) {
+        String database = databaseName(env);
+        MongoBackend backend;
+        if (properties.storage() == PlatformMongoProperties.Storage.MEMORY) {
+            backend = H2Backend.inMemory();
+        } else {
+            Path file = properties.dataDir().resolve(database + ".mv.db").toAbsolutePath();
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the embedded MongoDB data folder " + file.getParent(), e);
+            }
+            backend = new H2Backend(file.toString());
+            log.info("Embedded MongoDB (mongo-java-server, H2 file) for database '{}' at {}", database, file);
+        }
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, Environment env) {
+        InetSocketAddress address = server.getLocalAddress();
+        ConnectionString connection = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + databaseName(env));
+        return () -> connection;
+    }
+
+    static String databaseName(Environment env) {
+        return env.getProperty("spring.mongodb.database", env.getProperty("spring.application.name", "platform"));
+    }
+}

@@ -1,0 +1,25 @@
+package cn.hongqiao.samecity.defaults.mongo;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code platform.mongodb.*}: whether this process runs its own embedded MongoDB wire server.
+ *
+ * @param embedded start mongo-java-server in-process instead of connecting to MongoDB; never on
+ *                 unless chosen (the {@code local} profile chooses it)
+ * @param storage  {@code file} (H2 file under {@code dataDir}, survives restarts) or
+ *                 {@code memory} (tests)
+ * @param dataDir  folder of the H2 files; each service writes {@code <name>.mv.db} there
+ */
+@ConfigurationProperties("platform.mongodb")
+public record PlatformMongoProperties(boolean embedded, Storage storage, Path dataDir) {
+
+    public enum Storage { FILE, MEMORY }
+
+    public PlatformMongoProperties {
+        storage = storage == null ? Storage.FILE : storage;
+        dataDir = dataDir == null ? Path.of(".local", "data") : dataDir;
+    }
+}

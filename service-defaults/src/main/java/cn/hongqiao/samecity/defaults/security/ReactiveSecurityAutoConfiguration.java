@@ -1,0 +1,108 @@
+package cn.hongqiao.samecity.defaults.security;
+
+import java.util.List;
+
+import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
+import cn.hongqiao.samecity.defaults.problem.Problems;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The gateway's side of the same rules: a resource server that lets public reads and the paths
+ * named in {@code platform.security.public-any} through anonymously and asks a valid token of
+ * everything else. Roles are enforced again by each service.
+ */
+@AutoConfiguration(before = { ReactiveOAuth2ResourceServerAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+        ReactiveManagementWebSecurityAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass({ SecurityWebFilterChain.class, ReactiveJwtDecoder.class })
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableWebFluxSecurity
+public class ReactiveSecurityAutoConfiguration {
+
+    @Bean
+    SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, PlatformSecurityProperties properties,
+            ObjectProvider<ReactiveJwtDecoder> decoders, JsonMapper json) {
+        ReactiveJwtDecoder decoder = decoders.getIfAvailable();
+        if (decoder == null) {
+            throw new PlatformMisconfiguredException(ServletSecurityAutoConfiguration.NO_ISSUER,
+                    ServletSecurityAutoConfiguration.HOW_TO_SET_ISSUER);
+        }
+        Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
+                new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus").permitAll();
+                    exchanges.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                            "/webjars/**").permitAll();
+                    exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                    List<String> publicGet = properties.publicGet();
+                    if (!publicGet.isEmpty()) {
+                        exchanges.pathMatchers(HttpMethod.GET, publicGet.toArray(String[]::new)).permitAll();
+                    }
+                    if (!properties.publicAny().isEmpty()) {
+                        exchanges.pathMatchers(properties.publicAny().toArray(String[]::new)).permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((exchange, e) -> write(json, exchange,
+                                SecurityProblems.unauthorized(path(exchange), hasBearer(exchange)),
+                                SecurityProblems.wwwAuthenticate(hasBearer(exchange))))
+                        .accessDeniedHandler((exchange, e) -> write(json, exchange,
+                                SecurityProblems.forbidden(path(exchange)), null)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((exchange, e) -> write(json, exchange,
+                                SecurityProblems.unauthorized(path(exchange), false), SecurityProblems.wwwAuthenticate(false)))
+                        .accessDeniedHandler((exchange, e) -> write(json, exchange,
+                                SecurityProblems.forbidden(path(exchange)), null)))
+                .build();
+    }
+
+    private static String path(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value();
+    }
+
+    private static boolean hasBearer(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static Mono<Void> write(JsonMapper json, ServerWebExchange exchange, ProblemDetail problem, String wwwAuthenticate) {
+        var response = exchange.getResponse();
+        response.setRawStatusCode(problem.getStatus());
+        if (wwwAuthenticate != null) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+        }
+        response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsBytes(Problems.members(problem));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

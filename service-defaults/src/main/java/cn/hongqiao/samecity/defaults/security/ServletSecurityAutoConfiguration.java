@@ -1,0 +1,102 @@
+package cn.hongqiao.samecity.defaults.security;
+
+import java.io.IOException;
+
+import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
+import cn.hongqiao.samecity.defaults.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every Spring MVC service is an OAuth2 resource server: a request is trusted for its signed
+ * token, never for having come through the gateway. Public reads ({@code platform.security.public-get})
+ * are open; everything else needs a token, and each write checks its role with
+ * {@code @PreAuthorize}. 401 and 403 answer as problem details.
+ */
+@AutoConfiguration(before = { OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class })
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableMethodSecurity
+public class ServletSecurityAutoConfiguration {
+
+    static final String NO_ISSUER = "No token issuer is configured: this service cannot check who is calling.";
+    static final String HOW_TO_SET_ISSUER = """
+            Set OIDC_ISSUER_URI (for example https://sso.example.gov.cn/realms/samecity) or OIDC_JWK_SET_URI \
+            to your OpenID Connect provider, or run locally with the 'local' profile, which trusts the \
+            local demo-token key (see README, "Demo tokens").""";
+
+    @Bean
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
+            ObjectProvider<JwtDecoder> decoders, JsonMapper json) throws Exception {
+        JwtDecoder decoder = decoders.getIfAvailable();
+        if (decoder == null) {
+            throw new PlatformMisconfiguredException(NO_ISSUER, HOW_TO_SET_ISSUER);
+        }
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus").permitAll();
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                            "/error").permitAll();
+                    for (String pattern : properties.publicGet()) {
+                        requests.requestMatchers(HttpMethod.GET, pattern).permitAll();
+                    }
+                    for (String pattern : properties.publicAny()) {
+                        requests.requestMatchers(pattern).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(RoleClaimsConverter.jwtAuthenticationConverter()))
+                        .authenticationEntryPoint((request, response, e) -> write(json, request, response,
+                                SecurityProblems.unauthorized(request.getRequestURI(), hasBearer(request)),
+                                SecurityProblems.wwwAuthenticate(hasBearer(request))))
+                        .accessDeniedHandler((request, response, e) -> write(json, request, response,
+                                SecurityProblems.forbidden(request.getRequestURI()), null)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> write(json, request, response,
+                                SecurityProblems.unauthorized(request.getRequestURI(), false), SecurityProblems.wwwAuthenticate(false)))
+                        .accessDeniedHandler((request, response, e) -> write(json, request, response,
+                                SecurityProblems.forbidden(request.getRequestURI()), null)));
+        return http.build();
+    }
+
+    private static boolean hasBearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+            ProblemDetail problem, String wwwAuthenticate) throws IOException {
+        response.setStatus(problem.getStatus());
+        if (wwwAuthenticate != null) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+        }
+        response.setContentType(Problems.APPLICATION_PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), Problems.members(problem));
+    }
+}

@@ -1,0 +1,32 @@
+package cn.hongqiao.samecity.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A service under test as it runs: its whole application context, MongoDB through the real
+ * driver against the embedded wire server (in memory, one per context), security on, and tokens
+ * signed by a key the test owns ({@link TestTokens}). Requests go through MockMvc.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(properties = {
+        "platform.mongodb.embedded=true",
+        "platform.mongodb.storage=memory",
+        "platform.security.local-tokens.enabled=true",
+        "platform.security.local-tokens.key-dir=target/test-keys",
+        "platform.seeds.enabled=false" })
+@AutoConfigureMockMvc
+@Import(TestTokens.class)
+public @interface ServiceTest {
+}

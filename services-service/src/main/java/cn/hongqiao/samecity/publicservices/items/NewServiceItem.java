@@ -1,0 +1,35 @@
+package cn.hongqiao.samecity.publicservices.items;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A service item for the catalogue (API request and seed record alike). */
+public record NewServiceItem(
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "must be 3-40 upper-case letters, digits or '-'") String code,
+        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = 60) String department,
+        @NotNull ItemType itemType,
+        @NotNull HandlingMode handlingMode,
+        @NotEmpty @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String> partnerRegions,
+        @NotNull @Min(1) @Max(365) Integer legalLimitDays,
+        @NotNull @Min(0) @Max(365) Integer promisedLimitDays,
+        @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal fee,
+        Source source,
+        @Size(max = 500) String sourceNote) {
+
+    @AssertTrue(message = "promisedLimitDays must not exceed legalLimitDays")
+    boolean isPromisedLimitDays() {
+        return legalLimitDays == null || promisedLimitDays == null || promisedLimitDays <= legalLimitDays;
+    }
+}

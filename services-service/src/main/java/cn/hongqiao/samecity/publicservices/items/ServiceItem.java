@@ -1,0 +1,83 @@
+package cn.hongqiao.samecity.publicservices.items;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A cross-province service item (跨省通办事项). */
+@Document("serviceItems")
+@CompoundIndex(name = "partner_mode", def = "{ 'partnerRegions': 1, 'handlingMode': 1 }")
+@CompoundIndex(name = "department_mode", def = "{ 'department': 1, 'handlingMode': 1 }")
+public class ServiceItem {
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private final String code;
+    private String name;
+    private String department;
+    private ItemType itemType;
+    private HandlingMode handlingMode;
+    private List<String> partnerRegions;
+    private int legalLimitDays;
+    private int promisedLimitDays;
+    private BigDecimal fee;
+    private Source source;
+    private String sourceNote;
+    @Version
+    private Long version;
+    @CreatedDate
+    private Instant createdAt;
+    @LastModifiedDate
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    ServiceItem(String code) {
+        this.code = code;
+    }
+
+    /** Promised time limits never exceed legal ones. */
+    public static ServiceItem catalogue(NewServiceItem request) {
+        if (request.promisedLimitDays() > request.legalLimitDays()) {
+            throw new IllegalArgumentException("promisedLimitDays must not exceed legalLimitDays");
+        }
+        ServiceItem item = new ServiceItem(request.code());
+        item.name = request.name();
+        item.department = request.department();
+        item.itemType = request.itemType();
+        item.handlingMode = request.handlingMode();
+        item.partnerRegions = List.copyOf(request.partnerRegions());
+        item.legalLimitDays = request.legalLimitDays();
+        item.promisedLimitDays = request.promisedLimitDays();
+        item.fee = Objects.requireNonNullElse(request.fee(), BigDecimal.ZERO);
+        item.source = Objects.requireNonNullElse(request.source(), Source.ENTERED);
+        item.sourceNote = request.sourceNote();
+        return item;
+    }
+
+    public String id() { return id; }
+    public String code() { return code; }
+    public String name() { return name; }
+    public String department() { return department; }
+    public ItemType itemType() { return itemType; }
+    public HandlingMode handlingMode() { return handlingMode; }
+    public List<String> partnerRegions() { return partnerRegions; }
+    public int legalLimitDays() { return legalLimitDays; }
+    public int promisedLimitDays() { return promisedLimitDays; }
+    public BigDecimal fee() { return fee; }
+    public Source source() { return source; }
+    public String sourceNote() { return sourceNote; }
+    public long version() { return version == null ? 0 : version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,68 @@
+package cn.hongqiao.samecity.publicservices.items;
+
+import java.util.Set;
+
+import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.problem.ETags;
+import cn.hongqiao.samecity.defaults.problem.NotFoundException;
+import cn.hongqiao.samecity.defaults.web.PageView;
+import cn.hongqiao.samecity.defaults.web.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** {@code /api/v1/service-items}: the 跨省通办 catalogue. Reads are public; officers catalogue items. */
+@RestController
+@RequestMapping("/api/v1/service-items")
+class ServiceItemController {
+
+    private static final Set<String> SORTABLE = Set.of("code", "name", "department", "promisedLimitDays");
+
+    private final ServiceItemRepository items;
+
+    ServiceItemController(ServiceItemRepository items) {
+        this.items = items;
+    }
+
+    @GetMapping
+    PageView<ServiceItemView> list(
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String partnerRegion,
+            @RequestParam(required = false) HandlingMode handlingMode,
+            @RequestParam(required = false) @Size(max = 60) String department,
+            @RequestParam(required = false) @Size(max = 50) String name,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
+        var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("code"));
+        return PageView.of(items.search(new ServiceItemSearch.Filter(partnerRegion, handlingMode, department, name), pageable),
+                ServiceItemView::of);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ServiceItemView> get(@PathVariable String id) {
+        ServiceItem item = items.findById(id).orElseThrow(() -> new NotFoundException("service item", id));
+        return ResponseEntity.ok().eTag(ETags.of(item.version())).body(ServiceItemView.of(item));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    ResponseEntity<ServiceItemView> catalogue(@Valid @RequestBody NewServiceItem request, UriComponentsBuilder uri) {
+        if (items.existsByCode(request.code())) {
+            throw new ConflictException("Already exists", "A service item with code " + request.code() + " already exists.");
+        }
+        ServiceItem saved = items.save(ServiceItem.catalogue(request));
+        return ResponseEntity.created(uri.path("/api/v1/service-items/{id}").buildAndExpand(saved.id()).toUri())
+                .eTag(ETags.of(saved.version())).body(ServiceItemView.of(saved));
+    }
+}

@@ -1,0 +1,8 @@
+package cn.hongqiao.samecity.publicservices.items;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ServiceItemRepository extends MongoRepository<ServiceItem, String>, ServiceItemSearch {
+
+    boolean existsByCode(String code);
+}

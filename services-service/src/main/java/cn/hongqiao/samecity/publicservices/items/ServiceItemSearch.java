@@ -1,0 +1,12 @@
+package cn.hongqiao.samecity.publicservices.items;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+interface ServiceItemSearch {
+
+    record Filter(String partnerRegion, HandlingMode handlingMode, String department, String name) {
+    }
+
+    Page<ServiceItem> search(Filter filter, Pageable pageable);
+}
