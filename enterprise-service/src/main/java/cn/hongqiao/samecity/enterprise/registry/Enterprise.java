@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.enterprise.registry;
 
+import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -45,10 +46,10 @@ public class Enterprise {
 
     public static Enterprise register(NewEnterprise request) {
         if (!CreditCode.isValid(request.creditCode())) {
-            throw new IllegalArgumentException("creditCode is not a valid unified social credit code");
+            throw new RuleViolation("creditCode", "is not a valid unified social credit code");
         }
         if (request.kind() == EnterpriseKind.CENTRAL_SOE_BRANCH && (request.parentGroup() == null || request.parentGroup().isBlank())) {
-            throw new IllegalArgumentException("a central-SOE branch needs its parentGroup");
+            throw new RuleViolation("parentGroup", "a central-SOE branch needs its parent group");
         }
         Enterprise enterprise = new Enterprise(request.creditCode());
         enterprise.name = request.name();

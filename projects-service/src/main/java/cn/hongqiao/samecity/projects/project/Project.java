@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.projects.project;
 
+import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public class Project {
     public static Project register(NewProject request) {
         if (request.plannedStart() != null && request.plannedFinish() != null
                 && request.plannedFinish().isBefore(request.plannedStart())) {
-            throw new IllegalArgumentException("plannedFinish is before plannedStart");
+            throw new RuleViolation("plannedFinish", "must not be before plannedStart");
         }
         Project project = new Project(request.code());
         project.name = request.name();

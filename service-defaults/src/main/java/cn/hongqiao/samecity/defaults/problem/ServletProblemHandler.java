@@ -98,6 +98,11 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(errors, new HttpHeaders(), request);
     }
 
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<Object> ruleViolation(RuleViolation ex, WebRequest request) {
+        return invalid(List.of(new FieldError(ex.field(), ex.rule())), new HttpHeaders(), request);
+    }
+
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<Object> unknownProperty(PropertyReferenceException ex, WebRequest request) {
         return invalid(List.of(new FieldError("sort", "Cannot sort by '" + ex.getPropertyName() + "'.")), new HttpHeaders(), request);

@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.publicservices.items;
 
+import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,7 @@ public class ServiceItem {
     /** Promised time limits never exceed legal ones. */
     public static ServiceItem catalogue(NewServiceItem request) {
         if (request.promisedLimitDays() > request.legalLimitDays()) {
-            throw new IllegalArgumentException("promisedLimitDays must not exceed legalLimitDays");
+            throw new RuleViolation("promisedLimitDays", "must not exceed legalLimitDays");
         }
         ServiceItem item = new ServiceItem(request.code());
         item.name = request.name();

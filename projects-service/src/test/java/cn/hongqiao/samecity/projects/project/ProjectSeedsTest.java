@@ -1,0 +1,51 @@
+package cn.hongqiao.samecity.projects.project;
+
+import java.util.List;
+
+import cn.hongqiao.samecity.defaults.seed.SeedLoader;
+import cn.hongqiao.samecity.testsupport.ServiceTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The district's projects as the article names them, loaded from the packaged seed files. */
+@ServiceTest
+class ProjectSeedsTest {
+
+    @Autowired
+    SeedLoader seeds;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyProjectTheArticleNamesIsSeededOnceWithItsStageAndSource() {
+        mongo.remove(new Query(), Project.class);
+        List<SeedLoader.FileReport> first = seeds.load("classpath*:seeds/projects/*.json");
+        List<SeedLoader.FileReport> second = seeds.load("classpath*:seeds/projects/*.json");
+        assertThat(second).allSatisfy(r -> assertThat(r.inserted()).isZero());
+
+        List<Project> all = mongo.findAll(Project.class);
+        assertThat(all).hasSize(first.stream().mapToInt(SeedLoader.FileReport::records).sum());
+        assertThat(all).extracting(Project::name).contains("京津冀工业软件产业基地", "西站南项目", "西站东山姆四代旗舰店",
+                "西站北西于庄6号地", "耀华中学红桥学校周边城更项目", "中国煤科天津总部基地", "西站西片区",
+                "北京大兴国际机场天津西站城市航站楼", "西站南广场", "西站西欧亚达", "邵公庄南智慧颐养", "西站北同义庄",
+                "中煤科工天津总部基地", "艺点意创全国总部", "粤浦科技天津智创中心", "光荣道科技产业园", "天商数字商务科创园",
+                "鑫恩华创意产业园");
+        assertThat(all).allSatisfy(p -> {
+            assertThat(p.source()).isEqualTo(Source.ARTICLE);
+            assertThat(p.sourceNote()).isNotBlank();
+        });
+
+        Project base = mongo.findOne(Query.query(Criteria.where("name").is("京津冀工业软件产业基地")), Project.class);
+        assertThat(base.floorArea()).isEqualByComparingTo("60000");
+        assertThat(base.expectedEnterprises()).isEqualTo(50);
+        assertThat(base.expectedJobs()).isEqualTo(10000);
+        assertThat(mongo.findOne(Query.query(Criteria.where("name").is("西站西片区")), Project.class).stage()).isEqualTo(Stage.PREPARATION);
+        assertThat(mongo.findOne(Query.query(Criteria.where("name").is("西站北同义庄")), Project.class).stage()).isEqualTo(Stage.PLANNING);
+    }
+}
