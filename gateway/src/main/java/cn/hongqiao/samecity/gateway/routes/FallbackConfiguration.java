@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where a route's circuit breaker sends a failed call: a 503 problem, for every method, naming
@@ -24,6 +25,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class FallbackConfiguration {
+
+    /** The path the portal asked for; the forward to the fallback replaces the request's own. */
+    static final String ORIGINAL_PATH = FallbackConfiguration.class.getName() + ".originalPath";
+
+    static reactor.core.publisher.Mono<Void> rememberPath(org.springframework.web.server.ServerWebExchange exchange,
+            org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+        exchange.getAttributes().put(ORIGINAL_PATH, exchange.getRequest().getPath().value());
+        return chain.filter(exchange);
+    }
 
     @Bean
     RouterFunction<ServerResponse> fallbackRoutes() {
@@ -37,12 +47,7 @@ class FallbackConfiguration {
                 service + " is unavailable: " + reason(cause) + ". Other parts of the platform are not affected; try again shortly.");
         problem.setProperty("service", service);
         problem.setProperty("reason", reasonCode(cause));
-        Object original = request.exchange().getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-        String path = request.exchange().getRequest().getPath().value();
-        if (original instanceof java.util.Set<?> urls && !urls.isEmpty()) {
-            path = ((java.net.URI) urls.iterator().next()).getPath();
-        }
-        Problems.complete(problem, path);
+        Problems.complete(problem, request.exchange().getAttributeOrDefault(ORIGINAL_PATH, request.path()));
         return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .contentType(Problems.APPLICATION_PROBLEM_JSON)
@@ -53,8 +58,8 @@ class FallbackConfiguration {
         if (cause instanceof CallNotPermittedException) {
             return "circuit-open";
         }
-        if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
-                || cause != null && cause.getClass().getSimpleName().contains("Timeout")) {
+        if (cause instanceof TimeoutException
+                || cause instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
             return "timeout";
         }
         if (cause instanceof SpringCloudCircuitBreakerFilterFactory.CircuitBreakerStatusCodeException) {

@@ -35,7 +35,7 @@ class RouteConfiguration {
                     .flatMap(resource -> java.util.stream.Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**"))
                     .toList();
             routes.route(name, route -> route.path(paths.toArray(String[]::new))
-                    .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName(name)
+                    .filters(filters -> filters.filter(FallbackConfiguration::rememberPath).circuitBreaker(breaker -> breaker.setName(name)
                             .setFallbackUri("forward:/fallback/" + name)
                             .setStatusCodes(FAILURE_STATUSES)))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())

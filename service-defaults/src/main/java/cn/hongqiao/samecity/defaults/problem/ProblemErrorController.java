@@ -7,6 +7,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,10 @@ public class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof AuthenticationServiceException) {
+            ProblemDetail unavailable = Problems.complete(Problems.issuerUnavailable(), uri == null ? null : uri.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(Problems.APPLICATION_PROBLEM_JSON).body(unavailable);
+        }
         String detail = status.is5xxServerError()
                 ? "The request could not be completed. Quote the traceId when reporting this."
                 : status.getReasonPhrase() + ".";

@@ -29,6 +29,12 @@ public final class Problems {
         return problem;
     }
 
+    /** 503 when tokens cannot be checked because the OIDC provider (its keys) cannot be reached. */
+    public static ProblemDetail issuerUnavailable() {
+        return of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Token issuer unavailable",
+                "Your token cannot be verified right now because the identity provider cannot be reached; try again shortly.");
+    }
+
     /** Adds the request path and the current trace id, where they are not set yet. */
     public static ProblemDetail complete(ProblemDetail problem, String path) {
         if (problem.getInstance() == null && path != null) {

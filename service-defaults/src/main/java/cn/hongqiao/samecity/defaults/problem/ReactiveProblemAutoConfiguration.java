@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -47,6 +48,10 @@ public class ReactiveProblemAutoConfiguration {
     }
 
     private static ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
+        if (ex instanceof AuthenticationServiceException) {
+            log.warn("Cannot verify a bearer token: {}", ex.getMessage());
+            return Problems.issuerUnavailable();
+        }
         if (ex instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
             ProblemDetail body = error.getBody();
             if (error.getStatusCode().value() == 404 && body.getDetail() == null) {

@@ -1,0 +1,170 @@
+package cn.hongqiao.samecity.gateway;
+
+import java.time.Duration;
+
+import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway in front of WireMock backends: routing, security, and a 503 problem when a backend fails. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.security.local-tokens.enabled=true", "platform.security.local-tokens.key-dir=target/test-keys",
+        "platform.gateway.services.projects-service.timeout=1s" })
+@AutoConfigureWebTestClient(timeout = "10s")
+class GatewayRoutingTest {
+
+    static final WireMockServer projects = new WireMockServer(options().dynamicPort());
+    static final WireMockServer items = new WireMockServer(options().dynamicPort());
+
+    static {
+        projects.start();
+        items.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        projects.stop();
+        items.stop();
+    }
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("platform.gateway.services.projects-service.uri", projects::baseUrl);
+        registry.add("platform.gateway.services.services-service.uri", items::baseUrl);
+        // nothing listens here: enterprise-service is "down" for the whole test
+        registry.add("platform.gateway.services.enterprise-service.uri", () -> "http://127.0.0.1:9");
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    LocalTokenIssuer issuer;
+
+    @BeforeEach
+    void reset() {
+        projects.resetAll();
+        items.resetAll();
+    }
+
+    @Test
+    void eachResourceReachesItsOwnService() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"items\":[{\"code\":\"HQ-PRJ-001\"}]}")));
+        items.stubFor(get(urlPathEqualTo("/api/v1/service-items/abc")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":\"KSTB-YB-001\"}")));
+
+        web.get().uri("/api/v1/projects?zone=WEST_STATION_SOUTH").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].code").isEqualTo("HQ-PRJ-001");
+        web.get().uri("/api/v1/service-items/abc").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo("KSTB-YB-001");
+        projects.verify(getRequestedFor(urlEqualTo("/api/v1/projects?zone=WEST_STATION_SOUTH"))
+                .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
+    }
+
+    @Test
+    void anonymousWritesStopAtTheGatewayAndTokensArePassedOn() {
+        web.post().uri("/api/v1/projects").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        assertThat(projects.getAllServeEvents()).isEmpty();
+
+        projects.stubFor(post(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":\"HQ-T-1\"}")));
+        String token = issuer.issue("officer", null).accessToken();
+        web.post().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"code\":\"HQ-T-1\"}").exchange()
+                .expectStatus().isCreated();
+        projects.verify(postRequestedFor(urlEqualTo("/api/v1/projects")).withHeader(HttpHeaders.AUTHORIZATION,
+                matching("Bearer " + token)));
+    }
+
+    @Test
+    void aFailingServiceAnswersA503ProblemNamingIt() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(503)));
+        web.get().uri("/api/v1/projects").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("projects-service")
+                .jsonPath("$.reason").isEqualTo("failed-response")
+                .jsonPath("$.instance").isEqualTo("/api/v1/projects");
+    }
+
+    @Test
+    void aSlowServiceIsCutOffAtItsTimeout() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/slow")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(4000).withBody("{}")));
+        long started = System.nanoTime();
+        web.get().uri("/api/v1/projects/slow").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("projects-service").jsonPath("$.reason").isEqualTo("timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3500));
+    }
+
+    @Test
+    void aServiceThatIsDownLeavesTheOtherRoutesUntouched() {
+        web.get().uri("/api/v1/enterprises").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("enterprise-service")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("enterprise-service"));
+        items.stubFor(get(urlPathEqualTo("/api/v1/service-items")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
+        web.get().uri("/api/v1/service-items").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        web.get().uri("/api/v1/no-such-resource").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void localModeHandsOutRealTokensForEachRole() {
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"citizen\"}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.tokenType").isEqualTo("Bearer")
+                .jsonPath("$.subject").isEqualTo("citizen-demo")
+                .jsonPath("$.roles[0]").isEqualTo("citizen")
+                .jsonPath("$.accessToken").value(token -> assertThat(token.toString().split("\\.")).hasSize(3));
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"emperor\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("role");
+    }
+
+    @Test
+    void eachServicesApiDocumentIsReachableForTheSwaggerUi() {
+        projects.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
+        web.get().uri("/api-docs/projects-service").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").isEqualTo("3.1.0");
+        web.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[*].name").value(names -> assertThat(names.toString())
+                        .contains("projects-service", "enterprise-service", "services-service"));
+    }
+}
