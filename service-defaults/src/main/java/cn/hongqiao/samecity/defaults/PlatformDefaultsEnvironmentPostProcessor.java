@@ -68,6 +68,10 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         d.put("server.error.include-message", "never");
         d.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
 
+        // Behind the gateway: links (Location) name the gateway's address from its X-Forwarded-*
+        // headers. Services are reachable only from the gateway (NetworkPolicy in k8s/).
+        d.put("server.forward-headers-strategy", "framework");
+
         // Lifecycle.
         d.put("server.shutdown", "graceful");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");

@@ -1,0 +1,206 @@
+package cn.hongqiao.samecity.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end: the start command's launcher brings up the four processes from the built jars,
+ * a portal walks a scenario through the gateway only, and stopping the launcher leaves no
+ * process behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalPlatformIT {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static Process launcher;
+    static List<ProcessHandle> platformProcesses;
+    static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    static String gateway;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        int basePort = freeBasePort();
+        Path home = Files.createTempDirectory("samecity-e2e");
+        launcher = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("local-platform/target/local-platform.jar").toString(),
+                "--base-port=" + basePort, "--home=" + home).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException ignored) {
+                // launcher gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (output.stream().noneMatch(l -> l.contains("Platform ready."))) {
+            assertThat(launcher.isAlive()).as("launcher exited early:\n%s", String.join("\n", output)).isTrue();
+            assertThat(System.nanoTime()).as("platform not ready in time:\n%s", String.join("\n", output)).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        platformProcesses = launcher.descendants().toList();
+        gateway = "http://localhost:" + basePort;
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws Exception {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fourProcessesAreRunning() {
+        assertThat(platformProcesses).hasSize(4).allMatch(ProcessHandle::isAlive);
+        assertThat(output).anyMatch(l -> l.contains("Swagger UI") && l.contains("/swagger-ui.html"));
+    }
+
+    @Test
+    @Order(2)
+    void aPortalReadsEachServiceThroughTheGateway() throws Exception {
+        JsonNode south = getJson("/api/v1/projects?zone=WEST_STATION_SOUTH");
+        assertThat(south.findValuesAsString("name")).contains("西站南项目", "西站南广场");
+        assertThat(getJson("/api/v1/service-items?partnerRegion=110106").path("totalItems").asInt()).isPositive();
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/enterprises")).GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/api-docs/projects-service")).GET()).body()).contains("/api/v1/projects");
+    }
+
+    @Test
+    @Order(3)
+    void anOfficerRegistersAProjectAndAnEnterpriseWithADemoToken() throws Exception {
+        String officer = token("officer");
+        HttpResponse<String> created = send(post("/api/v1/projects", """
+                {"code": "HQ-E2E-001", "name": "端到端测试项目", "zone": "CORE_BUSINESS", "category": "COMMERCIAL",
+                 "totalInvestment": 1000.00}
+                """).header("Authorization", "Bearer " + officer));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(gateway + "/api/v1/projects/");
+        assertThat(getJson(URI.create(location).getPath()).path("name").asString()).isEqualTo("端到端测试项目");
+
+        HttpResponse<String> badCode = send(post("/api/v1/enterprises", """
+                {"creditCode": "91350100M000100Y44", "name": "校验码错误的企业", "kind": "PRIVATE"}
+                """).header("Authorization", "Bearer " + officer));
+        assertThat(badCode.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badCode.body()).path("errors").get(0).path("field").asString()).isEqualTo("creditCode");
+
+        HttpResponse<String> enterprise = send(post("/api/v1/enterprises", """
+                {"creditCode": "91350100M000100Y43", "name": "端到端测试企业", "kind": "PRIVATE", "originRegion": "110000"}
+                """).header("Authorization", "Bearer " + officer));
+        assertThat(enterprise.statusCode()).as(enterprise.body()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(4)
+    void writesWithoutATokenOrWithTheWrongRoleAreRefused() throws Exception {
+        HttpResponse<String> anonymous = send(post("/api/v1/service-items", "{}"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> citizen = send(post("/api/v1/projects", """
+                {"code": "HQ-E2E-002", "name": "市民不能登记", "zone": "CORE_BUSINESS", "category": "COMMERCIAL"}
+                """).header("Authorization", "Bearer " + token("citizen")));
+        assertThat(citizen.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void stoppingTheLauncherStopsEveryProcess() throws Exception {
+        launcher.destroy(); // SIGTERM, as Ctrl-C or a supervisor would
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (platformProcesses.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(platformProcesses).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    @Order(6)
+    void aServiceGivenNoDatabaseExitsSayingHowToConfigureOne() throws Exception {
+        Process service = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("projects-service/target/projects-service.jar").toString(),
+                "--server.port=0", "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/certs")
+                .redirectErrorStream(true).start();
+        String log = new String(service.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(service.exitValue()).isNotZero();
+        assertThat(log).contains("No MongoDB is configured for this service.").contains("MONGODB_URI")
+                .contains("PLATFORM_MONGODB_EMBEDDED=true");
+    }
+
+    private static String token(String role) throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/local/tokens", "{\"role\": \"" + role + "\"}"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("accessToken").asString();
+    }
+
+    private static JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static URI uri(String path) {
+        return URI.create(gateway + path);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freeBasePort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20000, 40000);
+            if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no four free ports");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
