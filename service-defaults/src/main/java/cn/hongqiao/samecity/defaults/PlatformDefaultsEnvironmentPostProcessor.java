@@ -52,7 +52,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         d.put("management.health.mongodb.enabled", "false");
         d.put("management.tracing.sampling.probability", "1.0");
         d.put("management.metrics.tags.application", "${spring.application.name}");
-        d.put("management.opentelemetry.tracing.export.otlp.enabled", "${OTLP_TRACING_ENABLED:false}");
 
         // MongoDB mapping: money as Decimal128 (exact), indexes declared on the documents.
         d.put("spring.data.mongodb.representation.big-decimal", "decimal128");

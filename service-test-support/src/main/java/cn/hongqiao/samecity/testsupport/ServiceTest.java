@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -15,6 +17,9 @@ import org.springframework.context.annotation.Import;
  * A service under test as it runs: its whole application context, MongoDB through the real
  * driver against the embedded wire server (in memory, one per context), security on, and tokens
  * signed by a key the test owns ({@link TestTokens}). Requests go through MockMvc.
+ *
+ * <p>With {@code -Dplatform.test.mongodb=real} the same tests run against a real MongoDB 8 in
+ * Docker ({@link RealMongo}); without Docker they are skipped, saying why.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,5 +33,6 @@ import org.springframework.context.annotation.Import;
         "platform.seeds.enabled=false" })
 @AutoConfigureMockMvc
 @Import(TestTokens.class)
+@ExtendWith(RealMongo.DockerCondition.class)
 public @interface ServiceTest {
 }
