@@ -1,15 +1,13 @@
 package cn.hongqiao.samecity.enterprise.registry;
 
-import cn.hongqiao.samecity.defaults.problem.RuleViolation;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedDate;
+import cn.hongqiao.samecity.defaults.mongo.VersionedDocument;
+import cn.hongqiao.samecity.defaults.problem.RuleViolation;
+import cn.hongqiao.samecity.defaults.seed.Source;
+
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,10 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("enterprises")
 @CompoundIndex(name = "kind_parent", def = "{ 'kind': 1, 'parentGroup': 1 }")
 @CompoundIndex(name = "origin_kind", def = "{ 'originRegion': 1, 'kind': 1 }")
-public class Enterprise {
+public class Enterprise extends VersionedDocument {
 
-    @Id
-    private String id;
     @Indexed(unique = true)
     private final String creditCode;
     private String name;
@@ -32,12 +28,6 @@ public class Enterprise {
     private Integer headcount;
     private Source source;
     private String sourceNote;
-    @Version
-    private Long version;
-    @CreatedDate
-    private Instant createdAt;
-    @LastModifiedDate
-    private Instant updatedAt;
 
     @PersistenceCreator
     Enterprise(String creditCode) {
@@ -63,7 +53,6 @@ public class Enterprise {
         return enterprise;
     }
 
-    public String id() { return id; }
     public String creditCode() { return creditCode; }
     public String name() { return name; }
     public EnterpriseKind kind() { return kind; }
@@ -73,7 +62,4 @@ public class Enterprise {
     public Integer headcount() { return headcount; }
     public Source source() { return source; }
     public String sourceNote() { return sourceNote; }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }

@@ -3,6 +3,8 @@ package cn.hongqiao.samecity.enterprise.registry;
 import java.time.Instant;
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.seed.Source;
+
 record EnterpriseView(String id, String creditCode, String name, EnterpriseKind kind, String kindName, String parentGroup,
         String originRegion, List<String> industryChains, Integer headcount, Source source, String sourceNote, long version,
         Instant createdAt, Instant updatedAt) {

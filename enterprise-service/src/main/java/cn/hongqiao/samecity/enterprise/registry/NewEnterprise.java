@@ -2,6 +2,7 @@ package cn.hongqiao.samecity.enterprise.registry;
 
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.seed.Source;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

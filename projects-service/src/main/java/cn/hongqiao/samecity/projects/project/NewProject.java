@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.projects.project;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import cn.hongqiao.samecity.defaults.seed.Source;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,16 +1,14 @@
 package cn.hongqiao.samecity.projects.project;
 
-import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedDate;
+import cn.hongqiao.samecity.defaults.mongo.VersionedDocument;
+import cn.hongqiao.samecity.defaults.problem.RuleViolation;
+import cn.hongqiao.samecity.defaults.seed.Source;
+
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,10 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("projects")
 @CompoundIndex(name = "zone_stage_category", def = "{ 'zone': 1, 'stage': 1, 'category': 1 }")
 @CompoundIndex(name = "stage_category", def = "{ 'stage': 1, 'category': 1 }")
-public class Project {
+public class Project extends VersionedDocument {
 
-    @Id
-    private String id;
     @Indexed(unique = true)
     private final String code;
     private String name;
@@ -41,12 +37,6 @@ public class Project {
     private Integer expectedJobs;
     private Source source;
     private String sourceNote;
-    @Version
-    private Long version;
-    @CreatedDate
-    private Instant createdAt;
-    @LastModifiedDate
-    private Instant updatedAt;
 
     @PersistenceCreator
     Project(String code) {
@@ -77,7 +67,6 @@ public class Project {
         return project;
     }
 
-    public String id() { return id; }
     public String code() { return code; }
     public String name() { return name; }
     public String nameEn() { return nameEn; }
@@ -93,7 +82,4 @@ public class Project {
     public Integer expectedJobs() { return expectedJobs; }
     public Source source() { return source; }
     public String sourceNote() { return sourceNote; }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }

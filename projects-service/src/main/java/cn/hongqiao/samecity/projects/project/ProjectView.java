@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.hongqiao.samecity.defaults.seed.Source;
+
 /** A project as portals see it: codes with their Chinese labels. */
 record ProjectView(String id, String code, String name, String nameEn, Zone zone, String zoneName,
         Category category, String categoryName, String ownerUnit, BigDecimal totalInvestment, BigDecimal floorArea,

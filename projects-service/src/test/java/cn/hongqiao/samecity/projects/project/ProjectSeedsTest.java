@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.projects.project;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.seed.SeedLoader;
+import cn.hongqiao.samecity.defaults.seed.Source;
 import cn.hongqiao.samecity.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
 

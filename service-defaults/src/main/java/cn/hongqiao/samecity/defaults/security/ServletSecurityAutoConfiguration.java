@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
@@ -45,7 +45,7 @@ public class ServletSecurityAutoConfiguration {
     static final String HOW_TO_SET_ISSUER = """
             Set OIDC_ISSUER_URI (for example https://sso.example.gov.cn/realms/samecity) or OIDC_JWK_SET_URI \
             to your OpenID Connect provider, or run locally with the 'local' profile, which trusts the \
-            local demo-token key (see README, "Demo tokens").""";
+            local demo-token key (see README, "Security and demo tokens").""";
 
     @Bean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,

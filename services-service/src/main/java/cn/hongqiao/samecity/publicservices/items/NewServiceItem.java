@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.publicservices.items;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.seed.Source;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,16 +1,14 @@
 package cn.hongqiao.samecity.publicservices.items;
 
-import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import org.springframework.data.annotation.CreatedDate;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.LastModifiedDate;
+import cn.hongqiao.samecity.defaults.mongo.VersionedDocument;
+import cn.hongqiao.samecity.defaults.problem.RuleViolation;
+import cn.hongqiao.samecity.defaults.seed.Source;
+
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,10 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("serviceItems")
 @CompoundIndex(name = "partner_mode", def = "{ 'partnerRegions': 1, 'handlingMode': 1 }")
 @CompoundIndex(name = "department_mode", def = "{ 'department': 1, 'handlingMode': 1 }")
-public class ServiceItem {
+public class ServiceItem extends VersionedDocument {
 
-    @Id
-    private String id;
     @Indexed(unique = true)
     private final String code;
     private String name;
@@ -35,12 +31,6 @@ public class ServiceItem {
     private BigDecimal fee;
     private Source source;
     private String sourceNote;
-    @Version
-    private Long version;
-    @CreatedDate
-    private Instant createdAt;
-    @LastModifiedDate
-    private Instant updatedAt;
 
     @PersistenceCreator
     ServiceItem(String code) {
@@ -66,7 +56,6 @@ public class ServiceItem {
         return item;
     }
 
-    public String id() { return id; }
     public String code() { return code; }
     public String name() { return name; }
     public String department() { return department; }
@@ -78,7 +67,4 @@ public class ServiceItem {
     public BigDecimal fee() { return fee; }
     public Source source() { return source; }
     public String sourceNote() { return sourceNote; }
-    public long version() { return version == null ? 0 : version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.seed.Source;
+
 record ServiceItemView(String id, String code, String name, String department, ItemType itemType, String itemTypeName,
         HandlingMode handlingMode, String handlingModeName, List<String> partnerRegions, int legalLimitDays,
         int promisedLimitDays, BigDecimal fee, Source source, String sourceNote, long version, Instant createdAt,
