@@ -88,7 +88,8 @@ class GatewayRoutingTest {
         web.post().uri("/api/v1/projects").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+                .expectBody().jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
         assertThat(projects.getAllServeEvents()).isEmpty();
 
         projects.stubFor(post(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(201)
@@ -110,7 +111,8 @@ class GatewayRoutingTest {
                 .expectBody()
                 .jsonPath("$.service").isEqualTo("projects-service")
                 .jsonPath("$.reason").isEqualTo("failed-response")
-                .jsonPath("$.instance").isEqualTo("/api/v1/projects");
+                .jsonPath("$.instance").isEqualTo("/api/v1/projects")
+                .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
     }
 
     @Test

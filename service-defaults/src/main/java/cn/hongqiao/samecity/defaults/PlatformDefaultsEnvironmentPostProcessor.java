@@ -51,6 +51,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // DatabaseHealthIndicator pings instead, on real and embedded MongoDB alike.
         d.put("management.health.mongodb.enabled", "false");
         d.put("management.tracing.sampling.probability", "1.0");
+        // Reactive code (the gateway) sees the trace in the MDC too: logs and problem bodies carry it.
+        d.put("spring.reactor.context-propagation", "auto");
         d.put("management.metrics.tags.application", "${spring.application.name}");
 
         // MongoDB mapping: money as Decimal128 (exact), indexes declared on the documents.
