@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import cn.hongqiao.samecity.defaults.seed.Source;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -29,11 +30,17 @@ public record NewProject(
         LocalDate plannedFinish,
         @PositiveOrZero @Max(100_000) Integer expectedEnterprises,
         @PositiveOrZero @Max(10_000_000) Integer expectedJobs,
+        @Valid Location location,
         Source source,
         @Size(max = 500) String sourceNote) {
 
     @AssertTrue(message = "plannedFinish must not be before plannedStart")
     boolean isPlannedFinish() {
         return plannedStart == null || plannedFinish == null || !plannedFinish.isBefore(plannedStart);
+    }
+
+    ProjectDetails details() {
+        return new ProjectDetails(name, nameEn, zone, category, ownerUnit, totalInvestment, floorArea, plannedStart,
+                plannedFinish, expectedEnterprises, expectedJobs, location);
     }
 }

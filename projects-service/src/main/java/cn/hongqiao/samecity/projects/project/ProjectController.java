@@ -1,5 +1,8 @@
 package cn.hongqiao.samecity.projects.project;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
@@ -8,31 +11,57 @@ import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** {@code /api/v1/projects}: the district's key projects. Reads are public; officers register. */
+/**
+ * {@code /api/v1/projects}: the district's key projects. Reads are public; officers register and
+ * revise them (revisions need {@code If-Match}), and move them through their stages only by
+ * posting a stage transition.
+ */
 @RestController
 @RequestMapping("/api/v1/projects")
 class ProjectController {
 
     private static final Set<String> SORTABLE = Set.of("code", "name", "zone", "stage", "totalInvestment", "plannedStart", "createdAt");
 
-    private final ProjectRepository projects;
+    record TransitionRequest(@NotNull Stage targetStage, @NotNull LocalDate date, @Size(max = 500) String note) {
+    }
 
-    ProjectController(ProjectRepository projects) {
+    record TransitionView(Stage from, String fromName, Stage to, String toName, LocalDate date, String note,
+            String recordedBy, java.time.Instant recordedAt) {
+        static TransitionView of(StageTransition t) {
+            return new TransitionView(t.from(), t.from().label(), t.to(), t.to().label(), t.date(), t.note(),
+                    t.recordedBy(), t.recordedAt());
+        }
+    }
+
+    private final ProjectRepository projects;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProjectController(ProjectRepository projects, ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
+        this.events = events;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -46,7 +75,7 @@ class ProjectController {
 
     @GetMapping("/{id}")
     ResponseEntity<ProjectView> get(@PathVariable String id) {
-        Project project = projects.findById(id).orElseThrow(() -> new NotFoundException("project", id));
+        Project project = find(id);
         return ResponseEntity.ok().eTag(ETags.of(project.version())).body(ProjectView.of(project));
     }
 
@@ -57,7 +86,43 @@ class ProjectController {
             throw new ConflictException("Already exists", "A project with code " + request.code() + " already exists.");
         }
         Project saved = projects.save(Project.register(request));
+        events.publishEvent(new ProjectChanged(saved.id()));
         return ResponseEntity.created(uri.path("/api/v1/projects/{id}").buildAndExpand(saved.id()).toUri())
-                .eTag(ETags.of(saved.version())).body(ProjectView.of(saved));
+                .eTag(ETags.of(saved.version())).body(ProjectView.of(find(saved.id())));
+    }
+
+    /** Revises what describes a project; needs the {@code If-Match} of the version read (428 without, 412 if stale). */
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    ResponseEntity<ProjectView> revise(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ProjectDetails details) {
+        Project project = find(id);
+        ETags.requireCurrent(ifMatch, project.version());
+        project.revise(details);
+        Project saved = projects.save(project);
+        events.publishEvent(new ProjectChanged(id));
+        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(ProjectView.of(find(id)));
+    }
+
+    /** Moves a project to another stage; an illegal move is a 409 naming the allowed stages. */
+    @PostMapping("/{id}/stage-transitions")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    ResponseEntity<ProjectView> transition(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody TransitionRequest request, Authentication caller) {
+        Project project = find(id);
+        ETags.requireMatch(ifMatch, project.version());
+        project.moveTo(request.targetStage(), request.date(), request.note(), caller.getName(), clock);
+        Project saved = projects.save(project);
+        events.publishEvent(new ProjectChanged(id));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(saved.version())).body(ProjectView.of(find(id)));
+    }
+
+    @GetMapping("/{id}/stage-transitions")
+    List<TransitionView> transitions(@PathVariable String id) {
+        return find(id).transitions().stream().map(TransitionView::of).toList();
+    }
+
+    private Project find(String id) {
+        return projects.findById(id).orElseThrow(() -> new NotFoundException("project", id));
     }
 }

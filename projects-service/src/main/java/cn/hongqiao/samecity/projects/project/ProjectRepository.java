@@ -2,7 +2,7 @@ package cn.hongqiao.samecity.projects.project;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface ProjectRepository extends MongoRepository<Project, String>, ProjectSearch {
+public interface ProjectRepository extends MongoRepository<Project, String>, ProjectSearch {
 
     boolean existsByCode(String code);
 }

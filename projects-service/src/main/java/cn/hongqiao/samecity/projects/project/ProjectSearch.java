@@ -3,7 +3,7 @@ package cn.hongqiao.samecity.projects.project;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
-interface ProjectSearch {
+public interface ProjectSearch {
 
     record Filter(Zone zone, Stage stage, Category category, String name) {
     }

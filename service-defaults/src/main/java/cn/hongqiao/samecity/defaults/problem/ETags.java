@@ -14,6 +14,14 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** For updates: {@code If-Match} is required (428 without it) and must name the current version (412). */
+    public static void requireCurrent(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        requireMatch(ifMatch, currentVersion);
+    }
+
     /** Checks an {@code If-Match} header (may be null: then the stored version check alone applies). */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

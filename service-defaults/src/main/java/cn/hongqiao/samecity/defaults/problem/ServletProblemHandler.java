@@ -103,6 +103,13 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(ex.field(), ex.rule())), new HttpHeaders(), request);
     }
 
+    @ExceptionHandler(StateConflict.class)
+    ResponseEntity<Object> stateConflict(StateConflict ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.title(), ex.getMessage());
+        ex.details().forEach(problem::setProperty);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<Object> unknownProperty(PropertyReferenceException ex, WebRequest request) {
         return invalid(List.of(new FieldError("sort", "Cannot sort by '" + ex.getPropertyName() + "'.")), new HttpHeaders(), request);

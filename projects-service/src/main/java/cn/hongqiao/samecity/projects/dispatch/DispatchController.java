@@ -1,0 +1,81 @@
+package cn.hongqiao.samecity.projects.dispatch;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/projects/{id}/annual-plans} and {@code /dispatch-reports}: the year's planned
+ * investment and the monthly dispatch (月度调度). Reads are public; officers file.
+ */
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}")
+class DispatchController {
+
+    record PlanRequest(@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal plannedInvestment) {
+    }
+
+    record PlanView(int year, BigDecimal plannedInvestment, long version) {
+        static PlanView of(AnnualPlan plan) {
+            return new PlanView(plan.year(), plan.plannedInvestment(), plan.version());
+        }
+    }
+
+    record ReportView(YearMonth period, BigDecimal investmentCompleted, BigDecimal yearToDate, BigDecimal cumulative,
+            String imageProgress, Integer workersOnSite, List<String> problems, String reportedBy) {
+        static ReportView of(DispatchLedger.ReportWithTotals r) {
+            DispatchReport report = r.report();
+            return new ReportView(report.period(), report.investmentCompleted(), r.yearToDate(), r.cumulative(),
+                    report.imageProgress(), report.workersOnSite(), report.problems(), report.reportedBy());
+        }
+    }
+
+    private final DispatchLedger ledger;
+
+    DispatchController(DispatchLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @PutMapping("/annual-plans/{year}")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    PlanView plan(@PathVariable String projectId, @PathVariable @Min(2000) @Max(2100) int year,
+            @Valid @RequestBody PlanRequest request) {
+        return PlanView.of(ledger.plan(projectId, year, request.plannedInvestment()));
+    }
+
+    @GetMapping("/annual-plans")
+    List<PlanView> plans(@PathVariable String projectId) {
+        return ledger.plans(projectId).stream().map(PlanView::of).toList();
+    }
+
+    @PostMapping("/dispatch-reports")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReportView file(@PathVariable String projectId, @Valid @RequestBody NewDispatchReport request, Authentication caller) {
+        return ReportView.of(ledger.file(projectId, request, caller.getName()));
+    }
+
+    @GetMapping("/dispatch-reports")
+    List<ReportView> reports(@PathVariable String projectId) {
+        return ledger.reports(projectId).stream().map(ReportView::of).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package cn.hongqiao.samecity.projects.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** What describes a project and may be revised (PUT); code, stage and source are not among them. */
+public record ProjectDetails(
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 200) String nameEn,
+        @NotNull Zone zone,
+        @NotNull Category category,
+        @Size(max = 100) String ownerUnit,
+        @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal totalInvestment,
+        @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
+        LocalDate plannedStart,
+        LocalDate plannedFinish,
+        @PositiveOrZero @Max(100_000) Integer expectedEnterprises,
+        @PositiveOrZero @Max(10_000_000) Integer expectedJobs,
+        @Valid Location location) {
+
+    @AssertTrue(message = "plannedFinish must not be before plannedStart")
+    boolean isPlannedFinish() {
+        return plannedStart == null || plannedFinish == null || !plannedFinish.isBefore(plannedStart);
+    }
+}
