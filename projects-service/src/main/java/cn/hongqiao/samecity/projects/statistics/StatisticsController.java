@@ -1,0 +1,33 @@
+package cn.hongqiao.samecity.projects.statistics;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The dashboard's figures. Public. */
+@RestController
+class StatisticsController {
+
+    private final DistrictFigures figures;
+
+    StatisticsController(DistrictFigures figures) {
+        this.figures = figures;
+    }
+
+    /** Projects by stage and zone, investment totals (万元), warnings by colour, overall vacancy. */
+    @GetMapping("/api/v1/project-statistics")
+    DistrictFigures.Figures statistics() {
+        return figures.figures();
+    }
+
+    /** Unit vacancy per {@code zone} or per {@code project}. */
+    @GetMapping("/api/v1/vacancy")
+    List<DistrictFigures.Vacancy> vacancy(@RequestParam(defaultValue = "zone")
+            @Pattern(regexp = "zone|project", message = "must be zone or project") String by) {
+        return figures.vacancy(by.equals("project") ? "projectId" : "zone");
+    }
+}
