@@ -25,6 +25,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
     public static final String PROPERTY_SOURCE_NAME = "platformDefaults";
     public static final String LOCAL_PROFILE = "local";
 
+    private static final boolean FEIGN_PRESENT =
+            ClassUtils.isPresent("org.springframework.cloud.openfeign.FeignClient", null);
     private static final boolean MONGO_PRESENT =
             ClassUtils.isPresent("org.springframework.data.mongodb.core.MongoTemplate", null);
 
@@ -80,6 +82,21 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // OpenAPI.
         d.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
+
+        // Calls between services: every Feign client behind a Resilience4j circuit breaker. The
+        // real timeout is the HTTP client's; the time limiter is only a wider net (a cold JVM's
+        // first call can take a second). A fallback must say it is one (see each client).
+        if (FEIGN_PRESENT) {
+            d.put("spring.cloud.openfeign.circuitbreaker.enabled", "true");
+            d.put("spring.cloud.openfeign.client.config.default.connect-timeout", "1000");
+            d.put("spring.cloud.openfeign.client.config.default.read-timeout", "3000");
+            d.put("resilience4j.timelimiter.configs.default.timeout-duration", "10s");
+            d.put("resilience4j.circuitbreaker.configs.default.sliding-window-size", "20");
+            d.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "10");
+            d.put("resilience4j.circuitbreaker.configs.default.failure-rate-threshold", "50");
+            d.put("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", "10s");
+            d.put("resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state", "3");
+        }
 
         // The documented environment variables, mapped to Boot 4 names.
         mapEnv(env, d, "MONGODB_URI", "spring.mongodb.uri");

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("enterprises")
 @CompoundIndex(name = "kind_parent", def = "{ 'kind': 1, 'parentGroup': 1 }")
 @CompoundIndex(name = "origin_kind", def = "{ 'originRegion': 1, 'kind': 1 }")
+@CompoundIndex(name = "settled_project", def = "{ 'settlement.projectId': 1, 'name': 1 }")
 public class Enterprise extends VersionedDocument {
 
     @Indexed(unique = true)
@@ -28,6 +29,7 @@ public class Enterprise extends VersionedDocument {
     private Integer headcount;
     private Source source;
     private String sourceNote;
+    private Settlement settlement;
 
     @PersistenceCreator
     Enterprise(String creditCode) {
@@ -62,4 +64,5 @@ public class Enterprise extends VersionedDocument {
     public Integer headcount() { return headcount; }
     public Source source() { return source; }
     public String sourceNote() { return sourceNote; }
+    public Settlement settlement() { return settlement; }
 }

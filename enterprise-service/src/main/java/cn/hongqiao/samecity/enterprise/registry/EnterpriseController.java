@@ -40,11 +40,12 @@ class EnterpriseController {
     PageView<EnterpriseView> list(@RequestParam(required = false) EnterpriseKind kind,
             @RequestParam(required = false) @Size(max = 100) String parentGroup,
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "must be a project id") String settledProject,
             @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("name"));
-        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(kind, parentGroup, originRegion, name), pageable),
+        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(kind, parentGroup, originRegion, settledProject, name), pageable),
                 EnterpriseView::of);
     }
 

@@ -5,7 +5,7 @@ import org.springframework.data.domain.Pageable;
 
 interface EnterpriseSearch {
 
-    record Filter(EnterpriseKind kind, String parentGroup, String originRegion, String name) {
+    record Filter(EnterpriseKind kind, String parentGroup, String originRegion, String settledProject, String name) {
     }
 
     Page<Enterprise> search(Filter filter, Pageable pageable);

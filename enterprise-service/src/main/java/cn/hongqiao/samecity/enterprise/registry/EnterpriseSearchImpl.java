@@ -29,6 +29,9 @@ class EnterpriseSearchImpl implements EnterpriseSearch {
         if (filter.originRegion() != null) {
             query.addCriteria(Criteria.where("originRegion").is(filter.originRegion()));
         }
+        if (filter.settledProject() != null) {
+            query.addCriteria(Criteria.where("settlement.projectId").is(filter.settledProject()));
+        }
         if (filter.name() != null && !filter.name().isBlank()) {
             query.addCriteria(TextMatch.contains("name", filter.name()));
         }

@@ -10,6 +10,8 @@ import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.projects.enterprises.SettledEnterprises;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -54,12 +56,18 @@ class ProjectController {
         }
     }
 
+    /** A project's detail: the project, and the enterprises settled in it. */
+    record ProjectDetailView(@JsonUnwrapped ProjectView project, SettledEnterprises.Section settledEnterprises) {
+    }
+
     private final ProjectRepository projects;
+    private final SettledEnterprises settled;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProjectController(ProjectRepository projects, ApplicationEventPublisher events, Clock clock) {
+    ProjectController(ProjectRepository projects, SettledEnterprises settled, ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
+        this.settled = settled;
         this.events = events;
         this.clock = clock;
     }
@@ -73,10 +81,12 @@ class ProjectController {
         return PageView.of(projects.search(new ProjectSearch.Filter(zone, stage, category, name), pageable), ProjectView::of);
     }
 
+    /** One project, with the enterprises settled in it (from enterprise-service, or marked unavailable). */
     @GetMapping("/{id}")
-    ResponseEntity<ProjectView> get(@PathVariable String id) {
+    ResponseEntity<ProjectDetailView> get(@PathVariable String id) {
         Project project = find(id);
-        return ResponseEntity.ok().eTag(ETags.of(project.version())).body(ProjectView.of(project));
+        return ResponseEntity.ok().eTag(ETags.of(project.version()))
+                .body(new ProjectDetailView(ProjectView.of(project), settled.of(id)));
     }
 
     @PostMapping
