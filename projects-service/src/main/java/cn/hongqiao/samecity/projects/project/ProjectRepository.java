@@ -5,4 +5,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface ProjectRepository extends MongoRepository<Project, String>, ProjectSearch {
 
     boolean existsByCode(String code);
+
+    java.util.Optional<Project> findByCode(String code);
 }

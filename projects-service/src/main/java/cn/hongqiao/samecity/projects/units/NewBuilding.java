@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-record NewBuilding(
+public record NewBuilding(
         @NotBlank @Size(max = 60) String name,
         @NotNull BuildingKind kind,
         @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal floorArea,
