@@ -122,6 +122,70 @@ class LocalPlatformIT {
 
     @Test
     @Order(4)
+    void aPlannerWalksAProjectThroughItsStagesAndWatchesItsWarning() throws Exception {
+        String officer = token("officer");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<String> created = send(post("/api/v1/projects", """
+                {"code": "HQ-E2E-010", "name": "端到端西站西项目", "zone": "WEST_STATION_WEST", "category": "COMMERCIAL",
+                 "plannedStart": "%s"}
+                """.formatted(today.minusMonths(1))).header("Authorization", "Bearer " + officer));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        // planned start a month ago, still 谋划储备: yellow
+        assertThat(getJson(path).path("warning").path("colour").asString()).isEqualTo("YELLOW");
+
+        HttpResponse<String> illegal = send(post(path + "/stage-transitions",
+                "{\"targetStage\": \"IN_USE\", \"date\": \"" + today + "\"}").header("Authorization", "Bearer " + officer));
+        assertThat(illegal.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(illegal.body()).path("allowed").get(0).asString()).isEqualTo("PREPARATION");
+
+        // the planned start moves four months back: red
+        HttpResponse<String> revised = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + officer).header("If-Match", "\"0\"")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "端到端西站西项目", "zone": "WEST_STATION_WEST", "category": "COMMERCIAL", "plannedStart": "%s"}
+                        """.formatted(today.minusMonths(4)), StandardCharsets.UTF_8)));
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        assertThat(getJson(path).path("warning").path("colour").asString()).isEqualTo("RED");
+        assertThat(getJson("/api/v1/warnings?colour=RED").findValuesAsString("code")).contains("HQ-E2E-010");
+
+        for (String stage : new String[] { "PREPARATION", "UNDER_CONSTRUCTION" }) {
+            HttpResponse<String> moved = send(post(path + "/stage-transitions",
+                    "{\"targetStage\": \"" + stage + "\", \"date\": \"" + today + "\"}").header("Authorization", "Bearer " + officer));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+        }
+        JsonNode started = getJson(path);
+        assertThat(started.path("stage").asString()).isEqualTo("UNDER_CONSTRUCTION");
+        assertThat(started.path("actualStart").asString()).isEqualTo(today.toString());
+        assertThat(started.path("warning").path("colour").asString()).as("started: the milestone is met").isEqualTo("GREEN");
+        assertThat(started.path("settledEnterprises").path("available").asBoolean()).isTrue();
+        assertThat(getJson("/api/v1/projects?zone=WEST_STATION_WEST&stage=UNDER_CONSTRUCTION").findValuesAsString("code"))
+                .contains("HQ-E2E-010");
+    }
+
+    @Test
+    @Order(5)
+    void buildingsUnitsAndVacancyAreVisibleAndAUnitIsHeldByOneEnterprise() throws Exception {
+        String officer = token("officer");
+        String base = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
+        JsonNode buildings = getJson("/api/v1/projects/" + base + "/buildings");
+        assertThat(buildings.size()).isEqualTo(12);
+        JsonNode vacant = getJson("/api/v1/units?projectId=" + base + "&status=VACANT&size=1");
+        String unit = vacant.path("items").get(0).path("id").asString();
+        long vacantBefore = getJson("/api/v1/vacancy?by=project").get(0).path("vacantUnits").asLong();
+
+        HttpResponse<String> reserved = send(post("/api/v1/units/" + unit + "/reservation", "{\"enterpriseId\": \"ent-e2e-a\"}")
+                .header("Authorization", "Bearer " + officer));
+        assertThat(reserved.statusCode()).as(reserved.body()).isEqualTo(200);
+        HttpResponse<String> taken = send(post("/api/v1/units/" + unit + "/reservation", "{\"enterpriseId\": \"ent-e2e-b\"}")
+                .header("Authorization", "Bearer " + officer));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(getJson("/api/v1/vacancy?by=project").get(0).path("vacantUnits").asLong()).isEqualTo(vacantBefore - 1);
+        assertThat(getJson("/api/v1/project-statistics").path("byZone").path("CORE_BUSINESS").asLong()).isPositive();
+    }
+
+    @Test
+    @Order(6)
     void writesWithoutATokenOrWithTheWrongRoleAreRefused() throws Exception {
         HttpResponse<String> anonymous = send(post("/api/v1/service-items", "{}"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -133,7 +197,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void stoppingTheLauncherStopsEveryProcess() throws Exception {
         launcher.destroy(); // SIGTERM, as Ctrl-C or a supervisor would
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -145,7 +209,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aServiceGivenNoDatabaseExitsSayingHowToConfigureOne() throws Exception {
         Process service = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("projects-service/target/projects-service.jar").toString(),
                 "--server.port=0", "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/certs")

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * public read, so it carries no token. Guarded by a Resilience4j circuit breaker; its fallback
  * ({@link EnterpriseDirectoryFallback}, beside it) answers "unavailable", never an empty list.
  */
-@FeignClient(name = "enterprise-service", url = "${platform.peers.enterprise-service:http://localhost:8082}",
+@FeignClient(name = "enterprise-service", url = "${platform.peers.enterprise-service}",
         fallbackFactory = EnterpriseDirectoryFallback.class, configuration = EnterpriseDirectoryConfiguration.class)
 public interface EnterpriseDirectory {
 
