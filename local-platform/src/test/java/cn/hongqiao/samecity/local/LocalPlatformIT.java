@@ -161,6 +161,17 @@ class LocalPlatformIT {
         assertThat(started.path("settledEnterprises").path("available").asBoolean()).isTrue();
         assertThat(getJson("/api/v1/projects?zone=WEST_STATION_WEST&stage=UNDER_CONSTRUCTION").findValuesAsString("code"))
                 .contains("HQ-E2E-010");
+
+        java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
+        HttpResponse<String> plan = send(HttpRequest.newBuilder(uri(path + "/annual-plans/" + lastMonth.getYear()))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + officer)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"plannedInvestment\": 1200}")));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        HttpResponse<String> report = send(post(path + "/dispatch-reports",
+                "{\"period\": \"" + lastMonth + "\", \"investmentCompleted\": 100.50, \"workersOnSite\": 80}")
+                .header("Authorization", "Bearer " + officer));
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+        assertThat(JSON.readTree(report.body()).path("yearToDate").decimalValue()).isEqualByComparingTo("100.50");
     }
 
     @Test
