@@ -96,6 +96,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
             d.put("resilience4j.circuitbreaker.configs.default.failure-rate-threshold", "50");
             d.put("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", "10s");
             d.put("resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state", "3");
+            // a peer's 4xx is an answer (held by another, not found), not a sign it is failing
+            d.put("resilience4j.circuitbreaker.configs.default.ignore-exceptions", "feign.FeignException$FeignClientException");
         }
 
         // The documented environment variables, mapped to Boot 4 names.

@@ -1,10 +1,12 @@
 package cn.hongqiao.samecity.enterprise.registry;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 import cn.hongqiao.samecity.defaults.mongo.VersionedDocument;
 import cn.hongqiao.samecity.defaults.problem.RuleViolation;
+import cn.hongqiao.samecity.defaults.problem.StateConflict;
 import cn.hongqiao.samecity.defaults.seed.Source;
 
 import org.springframework.data.annotation.PersistenceCreator;
@@ -34,6 +36,45 @@ public class Enterprise extends VersionedDocument {
     @PersistenceCreator
     Enterprise(String creditCode) {
         this.creditCode = creditCode;
+    }
+
+    /**
+     * Asks to settle in {@code unitId}: the settlement becomes pending until projects-service
+     * confirms the unit. Asking again for the same unit is the same request; another unit while
+     * one is held or pending is refused (move out first, or complete the pending request).
+     */
+    public Settlement requestSettlement(String unitId, Instant now) {
+        if (settlement != null && !settlement.unitId().equals(unitId)) {
+            throw new StateConflict("Already settled", "This enterprise " + (settlement.confirmed() ? "is settled in" : "has a pending settlement into")
+                    + " unit " + settlement.unitId() + "; move out first" + (settlement.confirmed() ? "." : ", or repeat that request to complete it."),
+                    java.util.Map.of("settlement", settlement));
+        }
+        if (settlement == null) {
+            settlement = Settlement.pending(unitId, now);
+        }
+        return settlement;
+    }
+
+    /** projects-service confirmed the unit: the enterprise now shows its project, building and unit. */
+    public void confirmSettlement(String projectId, String buildingId, Instant now) {
+        if (settlement == null) {
+            throw new IllegalStateException("no settlement requested");
+        }
+        if (!settlement.confirmed()) {
+            settlement = settlement.confirmed(projectId, buildingId, now);
+        }
+    }
+
+    /** projects-service refused the unit: nothing is left of the request. */
+    public void abandonSettlement() {
+        if (settlement != null && !settlement.confirmed()) {
+            settlement = null;
+        }
+    }
+
+    /** The unit was released: the enterprise is settled nowhere. */
+    public void moveOut() {
+        settlement = null;
     }
 
     public static Enterprise register(NewEnterprise request) {

@@ -2,7 +2,7 @@ package cn.hongqiao.samecity.enterprise.registry;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface EnterpriseRepository extends MongoRepository<Enterprise, String>, EnterpriseSearch {
+public interface EnterpriseRepository extends MongoRepository<Enterprise, String>, EnterpriseSearch {
 
     boolean existsByCreditCode(String creditCode);
 }

@@ -3,7 +3,7 @@ package cn.hongqiao.samecity.enterprise.registry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
-interface EnterpriseSearch {
+public interface EnterpriseSearch {
 
     record Filter(EnterpriseKind kind, String parentGroup, String originRegion, String settledProject, String name) {
     }

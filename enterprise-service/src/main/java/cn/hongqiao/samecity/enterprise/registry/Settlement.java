@@ -2,6 +2,24 @@ package cn.hongqiao.samecity.enterprise.registry;
 
 import java.time.Instant;
 
-/** Where an enterprise has settled: a unit of a building of a project (held in projects-service). */
-public record Settlement(String projectId, String buildingId, String unitId, Instant since) {
+/**
+ * Where an enterprise settles: a unit of a building of a project (held in projects-service).
+ * {@code PENDING} while projects-service has not confirmed the unit (a failed call leaves it so,
+ * visibly, and repeating the same request completes it); {@code CONFIRMED} once it has.
+ */
+public record Settlement(Status status, String unitId, String projectId, String buildingId, Instant requestedAt, Instant since) {
+
+    public enum Status { PENDING, CONFIRMED }
+
+    static Settlement pending(String unitId, Instant at) {
+        return new Settlement(Status.PENDING, unitId, null, null, at, null);
+    }
+
+    Settlement confirmed(String projectId, String buildingId, Instant at) {
+        return new Settlement(Status.CONFIRMED, unitId, projectId, buildingId, requestedAt, at);
+    }
+
+    boolean confirmed() {
+        return status == Status.CONFIRMED;
+    }
 }

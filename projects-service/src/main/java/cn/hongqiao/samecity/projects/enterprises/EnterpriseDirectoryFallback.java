@@ -1,6 +1,6 @@
 package cn.hongqiao.samecity.projects.enterprises;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import cn.hongqiao.samecity.defaults.peers.PeerFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,34 +27,11 @@ class EnterpriseDirectoryFallback implements FallbackFactory<EnterpriseDirectory
     @Override
     public EnterpriseDirectory create(Throwable cause) {
         return (projectId, size) -> {
-            String reason = reason(cause);
+            String reason = PeerFailures.reason(cause);
             meters.counter("peer.fallbacks", "peer", "enterprise-service", "reason", reason).increment();
             log.warn("enterprise-service unavailable ({}) for settled enterprises of project {}: {}", reason, projectId,
                     cause.toString());
             return EnterpriseDirectory.EnterprisePage.unavailable(reason);
         };
-    }
-
-    static String reason(Throwable cause) {
-        if (cause instanceof CallNotPermittedException) {
-            return "circuit-open";
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
-                    || name.contains("Timeout")) {
-                return "timeout";
-            }
-            if (t instanceof java.net.ConnectException) {
-                return "unreachable";
-            }
-            if (t instanceof feign.codec.DecodeException || name.contains("Decode") || name.contains("Jackson")) {
-                return "malformed-response";
-            }
-            if (t instanceof feign.FeignException feign && feign.status() >= 400) {
-                return "failed-response";
-            }
-        }
-        return "unreachable";
     }
 }

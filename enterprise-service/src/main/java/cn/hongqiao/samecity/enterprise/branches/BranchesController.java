@@ -1,0 +1,79 @@
+package cn.hongqiao.samecity.enterprise.branches;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import cn.hongqiao.samecity.enterprise.registry.Enterprise;
+import cn.hongqiao.samecity.enterprise.registry.EnterpriseKind;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/soe-branches}: central-SOE branches grouped by parent group, and the count the
+ * district reports beside the count registered here. {@code /api/v1/indicators}: the district's
+ * reported figures with year and source. Public.
+ */
+@RestController
+class BranchesController {
+
+    static final String REPORTED_BRANCHES = "central-soe-branches";
+
+    record Branch(String id, String name, String creditCode) {
+    }
+
+    record Group(String parentGroup, int count, List<Branch> branches) {
+    }
+
+    record Summary(long registered, Indicator reported, String note) {
+    }
+
+    private final MongoTemplate mongo;
+
+    BranchesController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/v1/soe-branches")
+    List<Group> branches() {
+        Query query = Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)).with(Sort.by("parentGroup", "name"));
+        query.fields().include("name", "creditCode", "parentGroup");
+        Map<String, List<Branch>> groups = new LinkedHashMap<>();
+        for (Enterprise e : mongo.find(query, Enterprise.class)) {
+            groups.computeIfAbsent(e.parentGroup(), g -> new ArrayList<>()).add(new Branch(e.id(), e.name(), e.creditCode()));
+        }
+        return groups.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue().size(), g.getValue())).toList();
+    }
+
+    @GetMapping("/api/v1/soe-branches/summary")
+    Summary summary() {
+        long registered = mongo.count(Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)), Enterprise.class);
+        Optional<Indicator> reported = Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("key").is(REPORTED_BRANCHES))
+                .with(Sort.by(Sort.Direction.DESC, "year")).limit(1), Indicator.class));
+        return new Summary(registered, reported.orElse(null), "registered: records in this registry; reported: the district's own "
+                + "figure. They differ until every branch is registered; no record is invented to make them match.");
+    }
+
+    @GetMapping("/api/v1/indicators")
+    List<Indicator> indicators() {
+        return mongo.find(new Query().with(Sort.by("key", "year")), Indicator.class);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Seeds {
+        @Bean
+        SeedSet<IndicatorRecord> indicatorSeedSet() {
+            return SeedSet.of("indicators", IndicatorRecord.class, Indicator::of, "key", "year");
+        }
+    }
+}
