@@ -35,7 +35,14 @@ class BranchesController {
     record Group(String parentGroup, int count, List<Branch> branches) {
     }
 
-    record Summary(long registered, Indicator reported, String note) {
+    record IndicatorView(String key, int year, String label, java.math.BigDecimal value, String unit,
+            cn.hongqiao.samecity.defaults.seed.Source source, String sourceNote) {
+        static IndicatorView of(Indicator i) {
+            return new IndicatorView(i.key(), i.year(), i.label(), i.value(), i.unit(), i.source(), i.sourceNote());
+        }
+    }
+
+    record Summary(long registered, IndicatorView reported, String note) {
     }
 
     private final MongoTemplate mongo;
@@ -60,13 +67,13 @@ class BranchesController {
         long registered = mongo.count(Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)), Enterprise.class);
         Optional<Indicator> reported = Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("key").is(REPORTED_BRANCHES))
                 .with(Sort.by(Sort.Direction.DESC, "year")).limit(1), Indicator.class));
-        return new Summary(registered, reported.orElse(null), "registered: records in this registry; reported: the district's own "
+        return new Summary(registered, reported.map(IndicatorView::of).orElse(null), "registered: records in this registry; reported: the district's own "
                 + "figure. They differ until every branch is registered; no record is invented to make them match.");
     }
 
     @GetMapping("/api/v1/indicators")
-    List<Indicator> indicators() {
-        return mongo.find(new Query().with(Sort.by("key", "year")), Indicator.class);
+    List<IndicatorView> indicators() {
+        return mongo.find(new Query().with(Sort.by("key", "year")), Indicator.class).stream().map(IndicatorView::of).toList();
     }
 
     @Configuration(proxyBeanMethods = false)

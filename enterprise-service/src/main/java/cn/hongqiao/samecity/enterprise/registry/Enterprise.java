@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "settled_project", def = "{ 'settlement.projectId': 1, 'name': 1 }")
 public class Enterprise extends VersionedDocument {
 
-    @Indexed(unique = true)
+    /** Unique where present; absent only for records from the district's report whose code is not public. */
+    @Indexed(unique = true, sparse = true)
     private final String creditCode;
     private String name;
     private EnterpriseKind kind;
@@ -78,8 +79,8 @@ public class Enterprise extends VersionedDocument {
     }
 
     public static Enterprise register(NewEnterprise request) {
-        if (!CreditCode.isValid(request.creditCode())) {
-            throw new RuleViolation("creditCode", "is not a valid unified social credit code");
+        if (request.creditCode() == null ? request.source() != Source.ARTICLE : !CreditCode.isValid(request.creditCode())) {
+            throw new RuleViolation("creditCode", "is required and must be a valid unified social credit code");
         }
         if (request.kind() == EnterpriseKind.CENTRAL_SOE_BRANCH && (request.parentGroup() == null || request.parentGroup().isBlank())) {
             throw new RuleViolation("parentGroup", "a central-SOE branch needs its parent group");

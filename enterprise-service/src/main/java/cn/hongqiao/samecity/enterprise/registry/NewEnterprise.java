@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.enterprise.registry;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.seed.Source;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 /** An enterprise to register (API request and seed record alike). */
 public record NewEnterprise(
-        @NotBlank @ValidCreditCode String creditCode,
+        @ValidCreditCode String creditCode,
         @NotBlank @Size(max = 100) String name,
         @NotNull EnterpriseKind kind,
         @Size(max = 100) String parentGroup,
@@ -21,4 +22,13 @@ public record NewEnterprise(
         @PositiveOrZero @Max(1_000_000) Integer headcount,
         Source source,
         @Size(max = 500) String sourceNote) {
+
+    /**
+     * A credit code is required, except for an enterprise the district's report names whose code
+     * is not public: it is registered by name and says so, rather than with an invented code.
+     */
+    @AssertTrue(message = "creditCode is required (it may be left out only for a record whose source is ARTICLE)")
+    boolean isCreditCode() {
+        return creditCode != null && !creditCode.isBlank() || source == Source.ARTICLE;
+    }
 }

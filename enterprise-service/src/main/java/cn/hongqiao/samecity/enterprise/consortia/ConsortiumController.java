@@ -1,0 +1,77 @@
+package cn.hongqiao.samecity.enterprise.consortia;
+
+import java.util.List;
+
+import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.problem.NotFoundException;
+import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import cn.hongqiao.samecity.defaults.seed.Source;
+import jakarta.validation.Valid;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/consortia}: innovation consortia, alliances and platforms. Reads are public. */
+@RestController
+@RequestMapping("/api/v1/consortia")
+class ConsortiumController {
+
+    record ConsortiumView(String id, String name, Consortium.Kind kind, String kindName, String leadUnit,
+            List<Consortium.Member> members, String field, Integer founded, Source source, String sourceNote) {
+        static ConsortiumView of(Consortium c) {
+            return new ConsortiumView(c.id(), c.name(), c.kind(), c.kind().label(), c.leadUnit(), c.members(), c.field(),
+                    c.founded(), c.source(), c.sourceNote());
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    ConsortiumController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping
+    List<ConsortiumView> list() {
+        return mongo.find(new Query().with(Sort.by("kind", "name")), Consortium.class).stream().map(ConsortiumView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ConsortiumView get(@PathVariable String id) {
+        Consortium c = mongo.findById(id, Consortium.class);
+        if (c == null) {
+            throw new NotFoundException("consortium", id);
+        }
+        return ConsortiumView.of(c);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    ConsortiumView add(@Valid @RequestBody NewConsortium request) {
+        if (mongo.exists(Query.query(Criteria.where("name").is(request.name())), Consortium.class)) {
+            throw new ConflictException("Already exists", "A consortium named " + request.name() + " already exists.");
+        }
+        return ConsortiumView.of(mongo.insert(Consortium.of(request)));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Seeds {
+        @Bean
+        SeedSet<NewConsortium> consortiumSeedSet() {
+            return SeedSet.of("consortia", NewConsortium.class, Consortium::of, "name");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package cn.hongqiao.samecity.enterprise.consortia;
+
+import java.util.List;
+
+import cn.hongqiao.samecity.defaults.seed.Source;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+record NewConsortium(
+        @NotBlank @Size(max = 100) String name,
+        @NotNull Consortium.Kind kind,
+        @Size(max = 100) String leadUnit,
+        @Size(max = 200) List<@Valid MemberRecord> members,
+        @Size(max = 60) String field,
+        @Min(1949) @Max(2100) Integer founded,
+        Source source,
+        @Size(max = 500) String sourceNote) {
+
+    record MemberRecord(@NotBlank @Size(max = 100) String name,
+            @Pattern(regexp = "[0-9a-f]{24}", message = "must be an enterprise id") String enterpriseId) {
+    }
+
+    List<Consortium.Member> membersAsDomain() {
+        return members == null ? List.of() : members.stream().map(m -> new Consortium.Member(m.name(), m.enterpriseId())).toList();
+    }
+}
