@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "kind_parent", def = "{ 'kind': 1, 'parentGroup': 1 }")
 @CompoundIndex(name = "origin_kind", def = "{ 'originRegion': 1, 'kind': 1 }")
 @CompoundIndex(name = "settled_project", def = "{ 'settlement.projectId': 1, 'name': 1 }")
+@CompoundIndex(name = "chain_name", def = "{ 'industryChains': 1, 'name': 1 }")
 public class Enterprise extends VersionedDocument {
 
     /** Unique where present; absent only for records from the district's report whose code is not public. */
@@ -27,6 +28,8 @@ public class Enterprise extends VersionedDocument {
     private String name;
     private EnterpriseKind kind;
     private String parentGroup;
+    /** For a central-SOE unit: 2 = 二级子公司, 3 = 三级… */
+    private Integer tier;
     private String originRegion;
     private List<String> industryChains;
     private Integer headcount;
@@ -82,22 +85,33 @@ public class Enterprise extends VersionedDocument {
         if (request.creditCode() == null ? request.source() != Source.ARTICLE : !CreditCode.isValid(request.creditCode())) {
             throw new RuleViolation("creditCode", "is required and must be a valid unified social credit code");
         }
-        if (request.kind() == EnterpriseKind.CENTRAL_SOE_BRANCH && (request.parentGroup() == null || request.parentGroup().isBlank())) {
-            throw new RuleViolation("parentGroup", "a central-SOE branch needs its parent group");
-        }
         Enterprise enterprise = new Enterprise(request.creditCode());
-        enterprise.name = request.name();
-        enterprise.kind = request.kind();
-        enterprise.parentGroup = request.parentGroup();
-        enterprise.originRegion = request.originRegion();
-        enterprise.industryChains = request.industryChains() == null ? List.of() : List.copyOf(request.industryChains());
-        enterprise.headcount = request.headcount();
+        enterprise.apply(request.details());
         enterprise.source = Objects.requireNonNullElse(request.source(), Source.ENTERED);
         enterprise.sourceNote = request.sourceNote();
         return enterprise;
     }
 
+    /** Revises what describes the enterprise. */
+    public void revise(EnterpriseDetails details) {
+        apply(details);
+    }
+
+    private void apply(EnterpriseDetails details) {
+        if (details.kind() == EnterpriseKind.CENTRAL_SOE_BRANCH && (details.parentGroup() == null || details.parentGroup().isBlank())) {
+            throw new RuleViolation("parentGroup", "a central-SOE branch needs its parent group");
+        }
+        name = details.name();
+        kind = details.kind();
+        parentGroup = details.parentGroup();
+        tier = details.tier();
+        originRegion = details.originRegion();
+        industryChains = details.industryChains() == null ? List.of() : List.copyOf(details.industryChains());
+        headcount = details.headcount();
+    }
+
     public String creditCode() { return creditCode; }
+    public Integer tier() { return tier; }
     public String name() { return name; }
     public EnterpriseKind kind() { return kind; }
     public String parentGroup() { return parentGroup; }

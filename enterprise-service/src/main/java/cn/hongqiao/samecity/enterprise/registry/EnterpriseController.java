@@ -12,11 +12,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,12 +43,13 @@ class EnterpriseController {
     PageView<EnterpriseView> list(@RequestParam(required = false) EnterpriseKind kind,
             @RequestParam(required = false) @Size(max = 100) String parentGroup,
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+            @RequestParam(required = false) @Size(max = 40) String chain,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "must be a project id") String settledProject,
             @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("name"));
-        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(kind, parentGroup, originRegion, settledProject, name), pageable),
+        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(kind, parentGroup, originRegion, chain, settledProject, name), pageable),
                 EnterpriseView::of);
     }
 
@@ -53,6 +57,18 @@ class EnterpriseController {
     ResponseEntity<EnterpriseView> get(@PathVariable String id) {
         Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
         return ResponseEntity.ok().eTag(ETags.of(enterprise.version())).body(EnterpriseView.of(enterprise));
+    }
+
+    /** Revises an enterprise; needs the {@code If-Match} of the version read (428 without, 412 if stale). */
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    ResponseEntity<EnterpriseView> revise(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody EnterpriseDetails details) {
+        Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
+        ETags.requireCurrent(ifMatch, enterprise.version());
+        enterprise.revise(details);
+        Enterprise saved = enterprises.save(enterprise);
+        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(EnterpriseView.of(saved));
     }
 
     @PostMapping

@@ -29,6 +29,9 @@ class EnterpriseSearchImpl implements EnterpriseSearch {
         if (filter.originRegion() != null) {
             query.addCriteria(Criteria.where("originRegion").is(filter.originRegion()));
         }
+        if (filter.chain() != null && !filter.chain().isBlank()) {
+            query.addCriteria(Criteria.where("industryChains").is(filter.chain()));
+        }
         if (filter.settledProject() != null) {
             query.addCriteria(Criteria.where("settlement.projectId").is(filter.settledProject()));
         }

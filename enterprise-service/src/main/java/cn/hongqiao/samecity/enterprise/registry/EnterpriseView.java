@@ -5,12 +5,12 @@ import java.util.List;
 
 import cn.hongqiao.samecity.defaults.seed.Source;
 
-record EnterpriseView(String id, String creditCode, String name, EnterpriseKind kind, String kindName, String parentGroup,
+record EnterpriseView(String id, String creditCode, String name, EnterpriseKind kind, String kindName, String parentGroup, Integer tier,
         String originRegion, List<String> industryChains, Integer headcount, Source source, String sourceNote, Settlement settlement, long version,
         Instant createdAt, Instant updatedAt) {
 
     static EnterpriseView of(Enterprise e) {
-        return new EnterpriseView(e.id(), e.creditCode(), e.name(), e.kind(), e.kind().label(), e.parentGroup(),
+        return new EnterpriseView(e.id(), e.creditCode(), e.name(), e.kind(), e.kind().label(), e.parentGroup(), e.tier(),
                 e.originRegion(), e.industryChains(), e.headcount(), e.source(), e.sourceNote(), e.settlement(), e.version(),
                 e.createdAt(), e.updatedAt());
     }

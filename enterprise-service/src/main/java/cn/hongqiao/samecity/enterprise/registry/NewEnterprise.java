@@ -5,6 +5,7 @@ import java.util.List;
 import cn.hongqiao.samecity.defaults.seed.Source;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +18,7 @@ public record NewEnterprise(
         @NotBlank @Size(max = 100) String name,
         @NotNull EnterpriseKind kind,
         @Size(max = 100) String parentGroup,
+        @Min(1) @Max(5) Integer tier,
         @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> industryChains,
         @PositiveOrZero @Max(1_000_000) Integer headcount,
@@ -27,6 +29,10 @@ public record NewEnterprise(
      * A credit code is required, except for an enterprise the district's report names whose code
      * is not public: it is registered by name and says so, rather than with an invented code.
      */
+    EnterpriseDetails details() {
+        return new EnterpriseDetails(name, kind, parentGroup, tier, originRegion, industryChains, headcount);
+    }
+
     @AssertTrue(message = "creditCode is required (it may be left out only for a record whose source is ARTICLE)")
     boolean isCreditCode() {
         return creditCode != null && !creditCode.isBlank() || source == Source.ARTICLE;

@@ -33,7 +33,7 @@ class LeadTest {
 
     static Enterprise enterprise(boolean settled) {
         Enterprise e = Enterprise.register(new NewEnterprise("91350100M000100Y43", "某工业软件公司天津分公司", EnterpriseKind.PRIVATE,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null));
         if (settled) {
             e.requestSettlement("unit-1", day(40));
             e.confirmSettlement("project-1", "building-1", day(40));

@@ -73,6 +73,28 @@ class EnterpriseControllerTest {
     }
 
     @Test
+    void revisionsNeedTheCurrentETagAndTheChainFilterFindsThem() throws Exception {
+        MvcTestResult created = register(BRANCH);
+        String uri = created.getResponse().getHeader(HttpHeaders.LOCATION);
+        String revision = """
+                {"name": "中国煤科北京华宇工程天津分公司", "kind": "CENTRAL_SOE_BRANCH", "parentGroup": "中国煤炭科工集团",
+                 "tier": 3, "industryChains": ["工程设计", "智能矿山"], "headcount": 150}
+                """;
+        assertThat(mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, tokens.bearer("officer"))
+                .contentType(MediaType.APPLICATION_JSON).content(revision).exchange()).hasStatus(428);
+        MvcTestResult revised = mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, tokens.bearer("officer"))
+                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON).content(revision).exchange();
+        assertThat(revised).hasStatusOk().bodyJson().extractingPath("$.tier").isEqualTo(3);
+        assertThat(mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, tokens.bearer("officer"))
+                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON).content(revision).exchange())
+                .hasStatus(412);
+        assertThat(mvc.get().uri("/api/v1/enterprises?chain=智能矿山").exchange()).bodyJson()
+                .extractingPath("$.totalItems").isEqualTo(1);
+        assertThat(mvc.get().uri("/api/v1/enterprises?chain=生物医药").exchange()).bodyJson()
+                .extractingPath("$.totalItems").isEqualTo(0);
+    }
+
+    @Test
     void anEnterpriseUserCannotRegisterOthers() {
         assertThat(mvc.post().uri("/api/v1/enterprises").header(HttpHeaders.AUTHORIZATION, tokens.bearer("enterprise"))
                 .contentType(MediaType.APPLICATION_JSON).content(BRANCH).exchange()).hasStatus(403);

@@ -1,0 +1,22 @@
+package cn.hongqiao.samecity.enterprise.registry;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** What describes an enterprise and may be revised (PUT); the credit code, source and settlement are not among them. */
+public record EnterpriseDetails(
+        @NotBlank @Size(max = 100) String name,
+        @NotNull EnterpriseKind kind,
+        @Size(max = 100) String parentGroup,
+        @Min(1) @Max(5) Integer tier,
+        @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+        @Size(max = 10) List<@NotBlank @Size(max = 40) String> industryChains,
+        @PositiveOrZero @Max(1_000_000) Integer headcount) {
+}
