@@ -103,8 +103,24 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aServicesOwnProblemPassesThroughUntouched() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/p1/settled")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\": \"Service unavailable\", \"status\": 503, \"service\": \"enterprise-service\"}")));
+        web.get().uri("/api/v1/projects/p1/settled").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("enterprise-service");
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/p2")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\": \"Internal error\", \"status\": 500, \"traceId\": \"abc\"}")));
+        web.get().uri("/api/v1/projects/p2").exchange()
+                .expectStatus().isEqualTo(500)
+                .expectBody().jsonPath("$.traceId").isEqualTo("abc");
+    }
+
+    @Test
     void aFailingServiceAnswersA503ProblemNamingIt() {
-        projects.stubFor(get(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(503)));
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(502)));
         web.get().uri("/api/v1/projects").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

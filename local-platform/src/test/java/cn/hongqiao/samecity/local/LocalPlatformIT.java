@@ -197,6 +197,50 @@ class LocalPlatformIT {
 
     @Test
     @Order(6)
+    void anOfficerSettlesAnEnterpriseIntoASeededUnitAndLandsALead() throws Exception {
+        String officer = token("officer");
+        String base = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
+        String unit = getJson("/api/v1/units?projectId=" + base + "&status=VACANT&size=1").path("items").get(0).path("id").asString();
+        HttpResponse<String> registered = send(post("/api/v1/enterprises", """
+                {"creditCode": "911100001000128855", "name": "端到端工业软件企业", "kind": "PRIVATE", "originRegion": "110108",
+                 "industryChains": ["工业软件"]}
+                """).header("Authorization", "Bearer " + officer));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String enterprise = JSON.readTree(registered.body()).path("id").asString();
+
+        HttpResponse<String> lead = send(post("/api/v1/leads", """
+                {"title": "工业软件区域总部", "company": "端到端工业软件企业", "channel": "INDUSTRY_CHAIN", "targetChain": "工业软件",
+                 "intendedInvestment": 3000.00, "spaceNeeded": 400}
+                """).header("Authorization", "Bearer " + officer));
+        assertThat(lead.statusCode()).as(lead.body()).isEqualTo(201);
+        String leadPath = URI.create(lead.headers().firstValue("Location").orElseThrow()).getPath();
+        for (String stage : new String[] { "NEGOTIATING", "SIGNED" }) {
+            assertThat(send(post(leadPath + "/stage-transitions", "{\"targetStage\": \"" + stage + "\"}")
+                    .header("Authorization", "Bearer " + officer)).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> tooEarly = send(post(leadPath + "/stage-transitions",
+                "{\"targetStage\": \"LANDED\", \"enterpriseId\": \"" + enterprise + "\"}").header("Authorization", "Bearer " + officer));
+        assertThat(tooEarly.statusCode()).as("not settled yet").isEqualTo(400);
+
+        HttpResponse<String> settled = send(post("/api/v1/enterprises/" + enterprise + "/settlement", "{\"unitId\": \"" + unit + "\"}")
+                .header("Authorization", "Bearer " + officer));
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(settled.body()).path("settlement").path("projectId").asString()).isEqualTo(base);
+        JsonNode held = getJson("/api/v1/units/" + unit);
+        assertThat(held.path("status").asString()).isEqualTo("OCCUPIED");
+        assertThat(held.path("holder").path("enterpriseId").asString()).isEqualTo(enterprise);
+        assertThat(getJson("/api/v1/projects/" + base).path("settledEnterprises").findValuesAsString("name")).contains("端到端工业软件企业");
+
+        HttpResponse<String> landed = send(post(leadPath + "/stage-transitions",
+                "{\"targetStage\": \"LANDED\", \"enterpriseId\": \"" + enterprise + "\"}").header("Authorization", "Bearer " + officer));
+        assertThat(landed.statusCode()).as(landed.body()).isEqualTo(201);
+        HttpResponse<String> funnel = send(HttpRequest.newBuilder(uri("/api/v1/leads/funnel?channel=INDUSTRY_CHAIN"))
+                .header("Authorization", "Bearer " + officer).GET());
+        assertThat(JSON.readTree(funnel.body()).path("atStage").path("LANDED").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
     void writesWithoutATokenOrWithTheWrongRoleAreRefused() throws Exception {
         HttpResponse<String> anonymous = send(post("/api/v1/service-items", "{}"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -208,7 +252,36 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
+    void withProjectsServiceStoppedSettlementFailsCleanlyAndTheOtherRoutesAnswer() throws Exception {
+        String officer = token("officer");
+        String unit = getJson("/api/v1/units?status=VACANT&size=1").path("items").get(0).path("id").asString();
+        HttpResponse<String> registered = send(post("/api/v1/enterprises", """
+                {"creditCode": "91120000103071899G", "name": "端到端第二家企业", "kind": "PRIVATE"}
+                """).header("Authorization", "Bearer " + officer));
+        String enterprise = JSON.readTree(registered.body()).path("id").asString();
+
+        ProcessHandle projects = platformProcesses.stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("projects-service.jar")).findFirst().orElseThrow();
+        projects.destroy();
+        projects.onExit().get(60, TimeUnit.SECONDS);
+
+        HttpResponse<String> failed = send(post("/api/v1/enterprises/" + enterprise + "/settlement", "{\"unitId\": \"" + unit + "\"}")
+                .header("Authorization", "Bearer " + officer));
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+        assertThat(JSON.readTree(failed.body()).path("service").asString()).isEqualTo("projects-service");
+        JsonNode after = getJson("/api/v1/enterprises/" + enterprise);
+        assertThat(after.path("settlement").path("status").asString()).as("visibly pending, no unit shown").isEqualTo("PENDING");
+        assertThat(after.path("settlement").path("projectId").isNull() || after.path("settlement").path("projectId").isMissingNode()).isTrue();
+
+        HttpResponse<String> projectsRoute = send(HttpRequest.newBuilder(uri("/api/v1/projects")).GET());
+        assertThat(projectsRoute.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(projectsRoute.body()).path("service").asString()).isEqualTo("projects-service");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/service-items")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
     void stoppingTheLauncherStopsEveryProcess() throws Exception {
         launcher.destroy(); // SIGTERM, as Ctrl-C or a supervisor would
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -220,7 +293,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void aServiceGivenNoDatabaseExitsSayingHowToConfigureOne() throws Exception {
         Process service = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("projects-service/target/projects-service.jar").toString(),
                 "--server.port=0", "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/certs")

@@ -18,14 +18,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
  * {@code /api/v1/}, a response timeout, and a circuit breaker named after the service that
- * counts timeouts, connection failures and 5xx answers and falls back to a 503 problem naming
- * the service. Each service's OpenAPI document is also reachable at {@code /api-docs/<service>}
+ * counts timeouts, connection failures and 502/504 answers and falls back to a 503 problem naming
+ * the service. A service's own 500 or 503 passes through untouched: it is a problem the service
+ * wrote (with its trace id, naming its own failing dependency), and replacing it would blame the
+ * wrong service. Each service's OpenAPI document is also reachable at {@code /api-docs/<service>}
  * for the gateway's Swagger UI.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
 
-    static final Set<String> FAILURE_STATUSES = Set.of("500", "502", "503", "504");
+    static final Set<String> FAILURE_STATUSES = Set.of("502", "504");
 
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, BackendServices backends) {
