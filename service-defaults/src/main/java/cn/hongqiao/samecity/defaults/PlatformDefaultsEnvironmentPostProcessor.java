@@ -88,6 +88,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // first call can take a second). A fallback must say it is one (see each client).
         if (FEIGN_PRESENT) {
             d.put("spring.cloud.openfeign.circuitbreaker.enabled", "true");
+            // calls stay on the request's thread (semaphore bulkhead): trace context and request
+            // scope follow, and the HTTP client's timeout is the limit
+            d.put("spring.cloud.circuitbreaker.resilience4j.disable-thread-pool", "true");
             d.put("spring.cloud.openfeign.client.config.default.connect-timeout", "1000");
             d.put("spring.cloud.openfeign.client.config.default.read-timeout", "3000");
             d.put("resilience4j.timelimiter.configs.default.timeout-duration", "10s");

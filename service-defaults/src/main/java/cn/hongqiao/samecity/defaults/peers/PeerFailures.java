@@ -21,6 +21,9 @@ public final class PeerFailures {
             if (t.getClass().getName().endsWith("CallNotPermittedException")) {
                 return "circuit-open";
             }
+            if (t.getClass().getName().endsWith("BulkheadFullException")) {
+                return "overloaded";
+            }
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return "timeout";
             }
