@@ -40,7 +40,9 @@ class EnterpriseController {
     }
 
     @GetMapping
-    PageView<EnterpriseView> list(@RequestParam(required = false) EnterpriseKind kind,
+    PageView<EnterpriseView> list(
+            @RequestParam(required = false) @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "must be an 18-character credit code") String creditCode,
+            @RequestParam(required = false) EnterpriseKind kind,
             @RequestParam(required = false) @Size(max = 100) String parentGroup,
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
             @RequestParam(required = false) @Size(max = 40) String chain,
@@ -49,7 +51,7 @@ class EnterpriseController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("name"));
-        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(kind, parentGroup, originRegion, chain, settledProject, name), pageable),
+        return PageView.of(enterprises.search(new EnterpriseSearch.Filter(creditCode, kind, parentGroup, originRegion, chain, settledProject, name), pageable),
                 EnterpriseView::of);
     }
 

@@ -5,7 +5,7 @@ import org.springframework.data.domain.Pageable;
 
 public interface EnterpriseSearch {
 
-    record Filter(EnterpriseKind kind, String parentGroup, String originRegion, String chain, String settledProject, String name) {
+    record Filter(String creditCode, EnterpriseKind kind, String parentGroup, String originRegion, String chain, String settledProject, String name) {
     }
 
     Page<Enterprise> search(Filter filter, Pageable pageable);

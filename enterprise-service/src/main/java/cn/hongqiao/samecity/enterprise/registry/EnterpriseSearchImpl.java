@@ -20,6 +20,9 @@ class EnterpriseSearchImpl implements EnterpriseSearch {
     @Override
     public Page<Enterprise> search(Filter filter, Pageable pageable) {
         Query query = new Query();
+        if (filter.creditCode() != null) {
+            query.addCriteria(Criteria.where("creditCode").is(filter.creditCode()));
+        }
         if (filter.kind() != null) {
             query.addCriteria(Criteria.where("kind").is(filter.kind()));
         }

@@ -2,7 +2,7 @@ package cn.hongqiao.samecity.publicservices.items;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface ServiceItemRepository extends MongoRepository<ServiceItem, String>, ServiceItemSearch {
+public interface ServiceItemRepository extends MongoRepository<ServiceItem, String>, ServiceItemSearch {
 
     boolean existsByCode(String code);
 }

@@ -3,7 +3,7 @@ package cn.hongqiao.samecity.publicservices.items;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
-interface ServiceItemSearch {
+public interface ServiceItemSearch {
 
     record Filter(String partnerRegion, HandlingMode handlingMode, String department, String name) {
     }

@@ -1,0 +1,147 @@
+package cn.hongqiao.samecity.publicservices.applications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.hongqiao.samecity.defaults.problem.ETags;
+import cn.hongqiao.samecity.defaults.problem.FieldError;
+import cn.hongqiao.samecity.defaults.problem.InvalidRequestException;
+import cn.hongqiao.samecity.defaults.web.MongoPages;
+import cn.hongqiao.samecity.defaults.web.PageView;
+import cn.hongqiao.samecity.defaults.web.Paging;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code /api/v1/applications}: 办件. Citizens and enterprises submit and follow their own; desk
+ * officers handle their department's. Never public. ID numbers are masked in every answer.
+ */
+@RestController
+@RequestMapping("/api/v1/applications")
+@PreAuthorize("isAuthenticated()")
+class ApplicationController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    record ApplicationView(String id, String itemId, String itemCode, String itemName, String department, String intakeRegion,
+            String handlingRegion, Applicant applicant, List<Application.Material> materials, ApplicationStatus status,
+            String statusName, Application.Outcome outcome, Instant submittedAt, LocalDate acceptedOn, LocalDate dueOn,
+            boolean overdue, int pausedWorkingDays, Application.CorrectionNotice correction, Verification verification,
+            List<Application.Move> moves, long version) {
+
+        static ApplicationView of(Application a, LocalDate today) {
+            return new ApplicationView(a.id(), a.itemId(), a.itemCode(), a.itemName(), a.department(), a.intakeRegion(),
+                    a.handlingRegion(), a.applicant().masked(), a.materials(), a.status(), a.status().label(), a.outcome(),
+                    a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today), a.pausedWorkingDays(), a.correction(),
+                    a.verification(), a.moves(), a.version());
+        }
+    }
+
+    private final ApplicationDesk desk;
+    private final EnterpriseVerifier verifier;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    ApplicationController(ApplicationDesk desk, EnterpriseVerifier verifier, MongoTemplate mongo, Clock clock) {
+        this.desk = desk;
+        this.verifier = verifier;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits an application. {@code Idempotency-Key} is required: the same key with the same body
+     * answers the same application (200), with another body 422.
+     */
+    @PostMapping
+    @PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
+    ResponseEntity<ApplicationView> submit(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @Valid @RequestBody Submission submission, JwtAuthenticationToken token, UriComponentsBuilder uri) {
+        if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw new InvalidRequestException(new FieldError(IDEMPOTENCY_KEY, "header required: 8-100 letters, digits or . _ : -"));
+        }
+        ApplicationDesk.Submitted submitted = desk.submit(submission, key, caller(token));
+        Application a = submitted.application();
+        ResponseEntity.BodyBuilder response = submitted.created()
+                ? ResponseEntity.created(uri.path("/api/v1/applications/{id}").buildAndExpand(a.id()).toUri())
+                : ResponseEntity.ok();
+        return response.eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
+    }
+
+    @GetMapping
+    PageView<ApplicationView> list(@RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, JwtAuthenticationToken token) {
+        Query query = new Query(ApplicationDesk.visibleTo(caller(token)));
+        if (status != null) {
+            query.addCriteria(Criteria.where("status").is(status));
+        }
+        var pageable = Paging.request(page, size, null, Set.of(), Sort.by(Sort.Direction.DESC, "submittedAt"));
+        return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
+    }
+
+    /** Accepted and not finished, past the due date, clock running: the desk's overdue list, most overdue first. */
+    @GetMapping("/overdue")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    PageView<ApplicationView> overdue(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            JwtAuthenticationToken token) {
+        Query query = new Query(ApplicationDesk.visibleTo(caller(token)))
+                .addCriteria(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS))
+                .addCriteria(Criteria.where("dueOn").lt(today()))
+                .addCriteria(Criteria.where("pausedSince").is(null));
+        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("dueOn"));
+        return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ApplicationView> get(@PathVariable String id, JwtAuthenticationToken token) {
+        Application a = desk.get(id, caller(token));
+        return ResponseEntity.ok().eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
+    }
+
+    @PostMapping("/{id}/actions")
+    ResponseEntity<ApplicationView> act(@PathVariable String id, @Valid @RequestBody Action action, JwtAuthenticationToken token) {
+        Application a = desk.act(id, action, caller(token));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
+    }
+
+    /** Verifies again every enterprise applicant still pending (also done every few minutes). */
+    @PostMapping("/verifications")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    Map<String, Object> verifyPending() {
+        return Map.of("stillPending", verifier.verifyPending());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    static ApplicationDesk.Caller caller(JwtAuthenticationToken token) {
+        Collection<GrantedAuthority> authorities = token.getAuthorities();
+        Set<String> roles = authorities.stream().map(GrantedAuthority::getAuthority).collect(java.util.stream.Collectors.toSet());
+        return new ApplicationDesk.Caller(token.getName(), roles.contains("ROLE_CITIZEN"), roles.contains("ROLE_ENTERPRISE"),
+                roles.contains("ROLE_OFFICER"), roles.contains("ROLE_ADMIN"), token.getToken().getClaimAsString("department"));
+    }
+}

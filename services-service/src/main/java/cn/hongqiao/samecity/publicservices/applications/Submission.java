@@ -1,0 +1,36 @@
+package cn.hongqiao.samecity.publicservices.applications;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What an applicant submits. */
+record Submission(
+        @NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "must be a service item id") String itemId,
+        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String intakeRegion,
+        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String handlingRegion,
+        @NotNull @Valid Applicant applicant,
+        @Size(max = 30) List<@Valid MaterialRecord> materials) {
+
+    record MaterialRecord(@NotBlank @Size(max = 100) String name, @Size(max = 200) String reference) {
+    }
+
+    @AssertTrue(message = "a citizen gives ID type and number; an enterprise its credit code")
+    boolean isApplicantIdentified() {
+        if (applicant == null || applicant.kind() == null) {
+            return true;
+        }
+        return applicant.kind() == Applicant.Kind.CITIZEN
+                ? applicant.idType() != null && applicant.idNumber() != null && applicant.idNumber().matches("[0-9A-Za-z]{6,30}")
+                : applicant.creditCode() != null && applicant.creditCode().matches("[0-9A-HJ-NPQRTUWXY]{18}");
+    }
+
+    List<Application.Material> materialsAsDomain() {
+        return materials == null ? List.of() : materials.stream().map(m -> new Application.Material(m.name(), m.reference())).toList();
+    }
+}

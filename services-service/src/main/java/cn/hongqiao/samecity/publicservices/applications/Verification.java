@@ -1,0 +1,21 @@
+package cn.hongqiao.samecity.publicservices.applications;
+
+import java.time.Instant;
+
+/**
+ * Whether an enterprise applicant is registered in the district (enterprise-service): VERIFIED,
+ * NOT_FOUND, or PENDING while enterprise-service could not answer (verified later); NOT_NEEDED for
+ * citizens.
+ */
+public record Verification(Status status, String enterpriseId, String reason, Instant checkedAt) {
+
+    public enum Status { NOT_NEEDED, PENDING, VERIFIED, NOT_FOUND }
+
+    static Verification notNeeded() {
+        return new Verification(Status.NOT_NEEDED, null, null, null);
+    }
+
+    static Verification pending(String reason) {
+        return new Verification(Status.PENDING, null, reason, null);
+    }
+}
