@@ -19,6 +19,11 @@ public class TestTokens {
         return "Bearer " + issuer.issue(role, null).accessToken();
     }
 
+    /** {@code Authorization} header value for an officer of {@code department}. */
+    public String officerOf(String department) {
+        return "Bearer " + issuer.issue("officer", null, department).accessToken();
+    }
+
     /** {@code Authorization} header value for another user of {@code role}. */
     public String bearer(String role, String subject) {
         return "Bearer " + issuer.issue(role, subject).accessToken();

@@ -17,21 +17,22 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code POST /api/v1/local/tokens} — local mode only: a real signed token for the demo user of a
- * role ({@code {"role": "officer"}}), optionally under another subject to act as a second user.
+ * role ({@code {"role": "officer"}}), optionally under another subject to act as a second user,
+ * and for an officer optionally of another department ({@code "department": "红桥区医疗保障局"}).
  * The endpoint does not exist unless local tokens are enabled (never in production).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("platform.security.local-tokens.enabled")
 class LocalTokenEndpoint {
 
-    record TokenRequest(String role, String subject) {
+    record TokenRequest(String role, String subject, String department) {
     }
 
     @Bean
     RouterFunction<ServerResponse> localTokenRoute(LocalTokenIssuer issuer) {
         return RouterFunctions.route(RequestPredicates.POST("/api/v1/local/tokens"), request -> request
                 .bodyToMono(TokenRequest.class)
-                .defaultIfEmpty(new TokenRequest(null, null))
+                .defaultIfEmpty(new TokenRequest(null, null, null))
                 .flatMap(body -> {
                     if (body.role() == null || !Roles.ALL.contains(body.role())) {
                         return Mono.error(new InvalidRequestException(new FieldError("role", "must be one of " + Roles.ALL)));
@@ -40,8 +41,12 @@ class LocalTokenEndpoint {
                         return Mono.error(new InvalidRequestException(
                                 new FieldError("subject", "must be 1-64 letters, digits or . _ @ -")));
                     }
+                    if (body.department() != null && (body.department().length() > 60 || !Roles.OFFICER.equals(body.role()))) {
+                        return Mono.error(new InvalidRequestException(
+                                new FieldError("department", "only for an officer, at most 60 characters")));
+                    }
                     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(issuer.issue(body.role(), body.subject()));
+                            .bodyValue(issuer.issue(body.role(), body.subject(), body.department()));
                 }));
     }
 }

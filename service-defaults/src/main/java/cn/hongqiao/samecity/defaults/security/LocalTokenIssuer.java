@@ -76,6 +76,11 @@ public final class LocalTokenIssuer {
 
     /** A token for the demo user of {@code role}, optionally under another subject (to act as a second user). */
     public IssuedToken issue(String role, String subjectOverride) {
+        return issue(role, subjectOverride, null);
+    }
+
+    /** ... and, for an officer, of another department than the demo officer's. */
+    public IssuedToken issue(String role, String subjectOverride, String departmentOverride) {
         DemoUser user = DEMO_USERS.get(role);
         if (user == null) {
             throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + Roles.ALL);
@@ -90,8 +95,9 @@ public final class LocalTokenIssuer {
                 .expiresAt(now.plus(ttl))
                 .claim("name", user.name())
                 .claim("roles", List.of(user.role()));
-        if (user.department() != null) {
-            claims.claim("department", user.department());
+        String department = departmentOverride != null && !departmentOverride.isBlank() ? departmentOverride : user.department();
+        if (department != null) {
+            claims.claim("department", department);
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

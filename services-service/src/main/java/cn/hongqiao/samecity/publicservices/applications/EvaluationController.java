@@ -1,0 +1,157 @@
+package cn.hongqiao.samecity.publicservices.applications;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.problem.NotFoundException;
+import cn.hongqiao.samecity.defaults.web.MongoPages;
+import cn.hongqiao.samecity.defaults.web.PageView;
+import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.bson.Document;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 好差评: the applicant rates a completed application once; a poor rating opens a rectification due
+ * within {@code services.rectification.working-days} working days; statistics per item and
+ * department are public.
+ */
+@RestController
+class EvaluationController {
+
+    record RatingRequest(@NotNull Evaluation.Level level, Map<Evaluation.Dimension, Evaluation.Level> dimensions,
+            @Size(max = 1000) String comment) {
+    }
+
+    record RatingView(String evaluationId, Evaluation.Level level, String levelName, boolean poor, String rectificationId,
+            LocalDate rectificationDeadline) {
+    }
+
+    record ClosureRequest(@NotBlank @Size(max = 1000) String resolution) {
+    }
+
+    record RectificationView(String id, String applicationId, String itemCode, String department, Evaluation.Level level,
+            String complaint, LocalDate deadline, Rectification.Status status, String resolution, String closedBy,
+            java.time.Instant closedAt) {
+        static RectificationView of(Rectification r) {
+            return new RectificationView(r.id(), r.applicationId(), r.itemCode(), r.department(), r.level(), r.complaint(),
+                    r.deadline(), r.status(), r.resolution(), r.closedBy(), r.closedAt());
+        }
+    }
+
+    record Statistics(String group, long total, Map<Evaluation.Level, Long> byLevel, long poor, BigDecimal goodRate) {
+    }
+
+    private final ApplicationDesk desk;
+    private final MongoTemplate mongo;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+    private final int rectificationWorkingDays;
+
+    EvaluationController(ApplicationDesk desk, MongoTemplate mongo, WorkingDayCalendar calendar, Clock clock,
+            @Value("${services.rectification.working-days:15}") int rectificationWorkingDays) {
+        this.desk = desk;
+        this.mongo = mongo;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.rectificationWorkingDays = rectificationWorkingDays;
+    }
+
+    @PostMapping("/api/v1/applications/{id}/evaluation")
+    @PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
+    @ResponseStatus(HttpStatus.CREATED)
+    RatingView rate(@PathVariable String id, @Valid @RequestBody RatingRequest request, JwtAuthenticationToken token) {
+        Application application = desk.get(id, ApplicationController.caller(token));
+        Evaluation evaluation;
+        try {
+            evaluation = mongo.insert(Evaluation.rate(application, request.level(), request.dimensions(), request.comment(),
+                    clock.instant()));
+        } catch (DuplicateKeyException once) {
+            throw new ConflictException("Already rated", "This application has been rated already.");
+        }
+        Rectification rectification = null;
+        if (evaluation.level().poor()) {
+            rectification = mongo.insert(Rectification.open(evaluation,
+                    calendar.plusWorkingDays(LocalDate.now(clock), rectificationWorkingDays)));
+        }
+        return new RatingView(evaluation.id(), evaluation.level(), evaluation.level().label(), evaluation.level().poor(),
+                rectification == null ? null : rectification.id(), rectification == null ? null : rectification.deadline());
+    }
+
+    /** Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share rated basically satisfied or better. */
+    @GetMapping("/api/v1/evaluations/statistics")
+    List<Statistics> statistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "must be item or department") String by) {
+        String field = by.equals("item") ? "itemCode" : "department";
+        Map<String, Map<Evaluation.Level, Long>> groups = new LinkedHashMap<>();
+        for (Document row : mongo.aggregate(Aggregation.newAggregation(Aggregation.group(field, "level").count().as("count")),
+                Evaluation.class, Document.class).getMappedResults()) {
+            Document id = (Document) row.get("_id");
+            groups.computeIfAbsent(String.valueOf(id.get(field)), g -> new EnumMap<>(Evaluation.Level.class))
+                    .put(Evaluation.Level.valueOf(String.valueOf(id.get("level"))), ((Number) row.get("count")).longValue());
+        }
+        return groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(g -> {
+            long total = g.getValue().values().stream().mapToLong(Long::longValue).sum();
+            long poor = g.getValue().entrySet().stream().filter(e -> e.getKey().poor()).mapToLong(Map.Entry::getValue).sum();
+            BigDecimal good = total == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(total - poor).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+            return new Statistics(g.getKey(), total, g.getValue(), poor, good);
+        }).toList();
+    }
+
+    /** Rectifications: a desk officer sees their department's, an admin all; {@code status} filters. */
+    @GetMapping("/api/v1/rectifications")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    PageView<RectificationView> rectifications(@RequestParam(required = false) Rectification.Status status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, JwtAuthenticationToken token) {
+        Query query = new Query(ApplicationDesk.visibleTo(ApplicationController.caller(token)));
+        if (status != null) {
+            query.addCriteria(Criteria.where("status").is(status));
+        }
+        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("deadline"));
+        return PageView.of(MongoPages.find(mongo, query, pageable, Rectification.class), RectificationView::of);
+    }
+
+    @PostMapping("/api/v1/rectifications/{id}/closure")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    RectificationView close(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody ClosureRequest request,
+            JwtAuthenticationToken token) {
+        ApplicationDesk.Caller caller = ApplicationController.caller(token);
+        Rectification r = mongo.findOne(new Query(ApplicationDesk.visibleTo(caller)).addCriteria(Criteria.where("_id").is(id)),
+                Rectification.class);
+        if (r == null) {
+            throw new NotFoundException("rectification", id);
+        }
+        r.close(request.resolution(), caller.subject(), clock.instant());
+        return RectificationView.of(mongo.save(r));
+    }
+}

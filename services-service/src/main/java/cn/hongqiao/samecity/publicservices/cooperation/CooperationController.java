@@ -1,0 +1,132 @@
+package cn.hongqiao.samecity.publicservices.cooperation;
+
+import java.util.List;
+
+import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Partner regions' agreements ({@code /api/v1/agreements}), shared events ({@code /api/v1/events})
+ * and the district's reported figures ({@code /api/v1/service-figures}). Reads are public;
+ * officers add.
+ */
+@RestController
+class CooperationController {
+
+    record AgreementView(String id, String partnerRegion, String partnerName, String title, List<String> domains,
+            Agreement.Status status, String statusName, java.time.LocalDate signedOn, Integer agreedItemCount,
+            cn.hongqiao.samecity.defaults.seed.Source source, String sourceNote) {
+        static AgreementView of(Agreement a) {
+            return new AgreementView(a.id(), a.partnerRegion(), a.partnerName(), a.title(),
+                    a.domains().stream().sorted().map(d -> d.name() + " " + d.label()).toList(), a.status(), a.status().label(),
+                    a.signedOn(), a.agreedItemCount(), a.source(), a.sourceNote());
+        }
+    }
+
+    record EventView(String id, String name, Event.Kind kind, String kindName, int year, java.time.LocalDate startsOn,
+            java.time.LocalDate endsOn, List<String> partnerRegions, String organiser, cn.hongqiao.samecity.defaults.seed.Source source,
+            String sourceNote) {
+        static EventView of(Event e) {
+            return new EventView(e.id(), e.name(), e.kind(), e.kind().label(), e.year(), e.startsOn(), e.endsOn(), e.partnerRegions(),
+                    e.organiser(), e.source(), e.sourceNote());
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    CooperationController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/v1/agreements")
+    List<AgreementView> agreements(@RequestParam(required = false) Agreement.Status status,
+            @RequestParam(required = false) Domain domain,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String partnerRegion) {
+        Query query = new Query().with(Sort.by("partnerRegion", "title"));
+        if (status != null) {
+            query.addCriteria(Criteria.where("status").is(status));
+        }
+        if (domain != null) {
+            query.addCriteria(Criteria.where("domains").is(domain));
+        }
+        if (partnerRegion != null) {
+            query.addCriteria(Criteria.where("partnerRegion").is(partnerRegion));
+        }
+        return mongo.find(query, Agreement.class).stream().map(AgreementView::of).toList();
+    }
+
+    @PostMapping("/api/v1/agreements")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    AgreementView addAgreement(@Valid @RequestBody Agreement.NewAgreement request) {
+        try {
+            return AgreementView.of(mongo.insert(Agreement.of(request)));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Already exists", "An agreement with this partner and title already exists.");
+        }
+    }
+
+    @GetMapping("/api/v1/events")
+    List<EventView> events(@RequestParam(required = false) Event.Kind kind, @RequestParam(required = false) Integer year) {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "year").and(Sort.by("name")));
+        if (kind != null) {
+            query.addCriteria(Criteria.where("kind").is(kind));
+        }
+        if (year != null) {
+            query.addCriteria(Criteria.where("year").is(year));
+        }
+        return mongo.find(query, Event.class).stream().map(EventView::of).toList();
+    }
+
+    @PostMapping("/api/v1/events")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    EventView addEvent(@Valid @RequestBody Event.NewEvent request) {
+        try {
+            return EventView.of(mongo.insert(Event.of(request)));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Already exists", "This event already exists for that year.");
+        }
+    }
+
+    @GetMapping("/api/v1/service-figures")
+    List<ReportedFigure.Record> figures() {
+        return mongo.find(new Query().with(Sort.by("key", "year")), ReportedFigure.class).stream().map(ReportedFigure::view).toList();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Seeds {
+        @Bean
+        SeedSet<Agreement.NewAgreement> agreementSeedSet() {
+            return SeedSet.of("agreements", Agreement.NewAgreement.class, Agreement::of, "partnerRegion", "title");
+        }
+
+        @Bean
+        SeedSet<Event.NewEvent> eventSeedSet() {
+            return SeedSet.of("events", Event.NewEvent.class, Event::of, "name", "year");
+        }
+
+        @Bean
+        SeedSet<ReportedFigure.Record> figureSeedSet() {
+            return SeedSet.of("service-figures", ReportedFigure.Record.class, ReportedFigure::of, "key", "year");
+        }
+    }
+}

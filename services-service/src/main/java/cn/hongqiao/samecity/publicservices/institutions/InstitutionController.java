@@ -1,0 +1,89 @@
+package cn.hongqiao.samecity.publicservices.institutions;
+
+import java.util.Set;
+
+import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import cn.hongqiao.samecity.defaults.seed.Source;
+import cn.hongqiao.samecity.defaults.web.MongoPages;
+import cn.hongqiao.samecity.defaults.web.PageView;
+import cn.hongqiao.samecity.defaults.web.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/medical-institutions}: where out-of-region insured people settle directly. Public reads. */
+@RestController
+@RequestMapping("/api/v1/medical-institutions")
+class InstitutionController {
+
+    record InstitutionView(String id, String insuranceCode, String name, MedicalInstitution.Grade grade, String gradeName,
+            MedicalInstitution.Type type, boolean publicOwned, String region, Set<MedicalInstitution.SettlementType> settlementTypes,
+            Set<MedicalInstitution.OnlineService> onlineServices, Source source, String sourceNote) {
+        static InstitutionView of(MedicalInstitution m) {
+            return new InstitutionView(m.id(), m.insuranceCode(), m.name(), m.grade(), m.grade().label(), m.type(), m.publicOwned(),
+                    m.region(), m.settlementTypes(), m.onlineServices(), m.source(), m.sourceNote());
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    InstitutionController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping
+    PageView<InstitutionView> search(
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String region,
+            @RequestParam(required = false) MedicalInstitution.Grade grade,
+            @RequestParam(required = false) MedicalInstitution.SettlementType settlementType,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Query query = new Query();
+        if (region != null) {
+            query.addCriteria(Criteria.where("region").is(region));
+        }
+        if (grade != null) {
+            query.addCriteria(Criteria.where("grade").is(grade));
+        }
+        if (settlementType != null) {
+            query.addCriteria(Criteria.where("settlementTypes").is(settlementType));
+        }
+        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("insuranceCode"));
+        return PageView.of(MongoPages.find(mongo, query, pageable, MedicalInstitution.class), InstitutionView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    InstitutionView add(@Valid @RequestBody MedicalInstitution.NewInstitution request) {
+        try {
+            return InstitutionView.of(mongo.insert(MedicalInstitution.of(request)));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Already exists", "An institution with insurance code " + request.insuranceCode() + " exists.");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Seeds {
+        @Bean
+        SeedSet<MedicalInstitution.NewInstitution> institutionSeedSet() {
+            return SeedSet.of("medical-institutions", MedicalInstitution.NewInstitution.class, MedicalInstitution::of, "insuranceCode");
+        }
+    }
+}
