@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.seed.Source;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -23,6 +24,7 @@ public record NewServiceItem(
         @NotNull ItemType itemType,
         @NotNull HandlingMode handlingMode,
         @NotEmpty @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String> partnerRegions,
+        @Size(max = 30) List<@Valid Material> materials,
         @NotNull @Min(1) @Max(365) Integer legalLimitDays,
         @NotNull @Min(0) @Max(365) Integer promisedLimitDays,
         @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal fee,

@@ -26,6 +26,7 @@ public class ServiceItem extends VersionedDocument {
     private ItemType itemType;
     private HandlingMode handlingMode;
     private List<String> partnerRegions;
+    private List<Material> materials;
     private int legalLimitDays;
     private int promisedLimitDays;
     private BigDecimal fee;
@@ -48,6 +49,7 @@ public class ServiceItem extends VersionedDocument {
         item.itemType = request.itemType();
         item.handlingMode = request.handlingMode();
         item.partnerRegions = List.copyOf(request.partnerRegions());
+        item.materials = request.materials() == null ? List.of() : List.copyOf(request.materials());
         item.legalLimitDays = request.legalLimitDays();
         item.promisedLimitDays = request.promisedLimitDays();
         item.fee = Objects.requireNonNullElse(request.fee(), BigDecimal.ZERO);
@@ -62,6 +64,7 @@ public class ServiceItem extends VersionedDocument {
     public ItemType itemType() { return itemType; }
     public HandlingMode handlingMode() { return handlingMode; }
     public List<String> partnerRegions() { return partnerRegions; }
+    public List<Material> materials() { return materials == null ? List.of() : materials; }
     public int legalLimitDays() { return legalLimitDays; }
     public int promisedLimitDays() { return promisedLimitDays; }
     public BigDecimal fee() { return fee; }

@@ -7,13 +7,13 @@ import java.util.List;
 import cn.hongqiao.samecity.defaults.seed.Source;
 
 record ServiceItemView(String id, String code, String name, String department, ItemType itemType, String itemTypeName,
-        HandlingMode handlingMode, String handlingModeName, List<String> partnerRegions, int legalLimitDays,
+        HandlingMode handlingMode, String handlingModeName, List<String> partnerRegions, List<Material> materials, int legalLimitDays,
         int promisedLimitDays, BigDecimal fee, Source source, String sourceNote, long version, Instant createdAt,
         Instant updatedAt) {
 
     static ServiceItemView of(ServiceItem i) {
         return new ServiceItemView(i.id(), i.code(), i.name(), i.department(), i.itemType(), i.itemType().label(),
-                i.handlingMode(), i.handlingMode().label(), i.partnerRegions(), i.legalLimitDays(), i.promisedLimitDays(),
+                i.handlingMode(), i.handlingMode().label(), i.partnerRegions(), i.materials(), i.legalLimitDays(), i.promisedLimitDays(),
                 i.fee(), i.source(), i.sourceNote(), i.version(), i.createdAt(), i.updatedAt());
     }
 }

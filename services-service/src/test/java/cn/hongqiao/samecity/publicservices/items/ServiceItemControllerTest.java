@@ -21,7 +21,8 @@ class ServiceItemControllerTest {
 
     private static final String ITEM = """
             {"code": "KSTB-T-001", "name": "异地就医备案", "department": "红桥区医疗保障局", "itemType": "PUBLIC_SERVICE",
-             "handlingMode": "FULLY_ONLINE", "partnerRegions": ["110106", "110115"], "legalLimitDays": 5, "promisedLimitDays": 1}
+             "handlingMode": "FULLY_ONLINE", "partnerRegions": ["110106", "110115"], "legalLimitDays": 5, "promisedLimitDays": 1,
+             "materials": [{"name": "居民身份证", "required": true, "form": "ORIGINAL", "copies": 1}]}
             """;
 
     @Autowired
@@ -50,6 +51,9 @@ class ServiceItemControllerTest {
         MvcTestResult fengtai = mvc.get().uri("/api/v1/service-items?partnerRegion=110106").exchange();
         assertThat(fengtai).hasStatusOk().bodyJson().extractingPath("$.items[*].code").asArray().containsExactly("KSTB-T-001");
         assertThat(fengtai).bodyJson().extractingPath("$.items[0].handlingModeName").isEqualTo("全程网办");
+        assertThat(fengtai).bodyJson().extractingPath("$.items[0].materials[0].form").isEqualTo("ORIGINAL");
+        assertThat(catalogue(ITEM.replace("KSTB-T-001", "KSTB-T-003").replace("\"copies\": 1", "\"copies\": 0")))
+                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").asString().contains("materials");
     }
 
     @Test
