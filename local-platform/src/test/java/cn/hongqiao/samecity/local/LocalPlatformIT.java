@@ -79,14 +79,14 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void fourProcessesAreRunning() {
         assertThat(platformProcesses).hasSize(4).allMatch(ProcessHandle::isAlive);
         assertThat(output).anyMatch(l -> l.contains("Swagger UI") && l.contains("/swagger-ui.html"));
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void aPortalReadsEachServiceThroughTheGateway() throws Exception {
         JsonNode south = getJson("/api/v1/projects?zone=WEST_STATION_SOUTH");
         assertThat(south.findValuesAsString("name")).contains("西站南项目", "西站南广场");
@@ -96,7 +96,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void anOfficerRegistersAProjectAndAnEnterpriseWithADemoToken() throws Exception {
         String officer = token("officer");
         HttpResponse<String> created = send(post("/api/v1/projects", """
@@ -121,7 +121,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void aPlannerWalksAProjectThroughItsStagesAndWatchesItsWarning() throws Exception {
         String officer = token("officer");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
@@ -175,7 +175,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void buildingsUnitsAndVacancyAreVisibleAndAUnitIsHeldByOneEnterprise() throws Exception {
         String officer = token("officer");
         String base = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
@@ -196,7 +196,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void anOfficerSettlesAnEnterpriseIntoASeededUnitAndLandsALead() throws Exception {
         String officer = token("officer");
         String base = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
@@ -240,7 +240,64 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(65)
+    void aCitizenAppliesWithFengtaiAndTheDeskHandlesItThroughTheGateway() throws Exception {
+        JsonNode items = getJson("/api/v1/service-items?partnerRegion=110106&name=异地就医");
+        JsonNode item = items.path("items").get(0);
+        String department = item.path("department").asString();
+        String citizen = token("citizen");
+        String submission = """
+                {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110106",
+                 "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "120106199001011234"}}
+                """.formatted(item.path("id").asString());
+        HttpResponse<String> first = send(post("/api/v1/applications", submission).header("Authorization", "Bearer " + citizen)
+                .header("Idempotency-Key", "e2e-application-1"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        HttpResponse<String> again = send(post("/api/v1/applications", submission).header("Authorization", "Bearer " + citizen)
+                .header("Idempotency-Key", "e2e-application-1"));
+        assertThat(again.statusCode()).isEqualTo(200);
+        String id = JSON.readTree(first.body()).path("id").asString();
+        assertThat(JSON.readTree(again.body()).path("id").asString()).isEqualTo(id);
+        assertThat(JSON.readTree(first.body()).path("applicant").path("idNumber").asString()).isEqualTo("1201**********1234");
+
+        HttpResponse<String> tokenOfAnother = send(post("/api/v1/local/tokens", "{\"role\": \"citizen\", \"subject\": \"citizen-2\"}"));
+        String another = JSON.readTree(tokenOfAnother.body()).path("accessToken").asString();
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/applications/" + id)).header("Authorization", "Bearer " + another).GET())
+                .statusCode()).isEqualTo(404);
+
+        HttpResponse<String> officerToken = send(post("/api/v1/local/tokens",
+                "{\"role\": \"officer\", \"department\": \"" + department + "\"}"));
+        String officer = JSON.readTree(officerToken.body()).path("accessToken").asString();
+        String actions = "/api/v1/applications/" + id + "/actions";
+        JsonNode last = null;
+        for (String action : new String[] { "{\"action\": \"START_PRE_REVIEW\"}",
+                "{\"action\": \"REQUEST_CORRECTION\", \"missing\": [\"参保地备案表\"]}" }) {
+            HttpResponse<String> moved = send(post(actions, action).header("Authorization", "Bearer " + officer));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+        }
+        assertThat(send(post(actions, "{\"action\": \"RESUBMIT\", \"materials\": [{\"name\": \"参保地备案表\"}]}")
+                .header("Authorization", "Bearer " + citizen)).statusCode()).isEqualTo(201);
+        for (String action : new String[] { "{\"action\": \"ACCEPT\"}", "{\"action\": \"START_HANDLING\"}",
+                "{\"action\": \"COMPLETE\", \"outcome\": \"APPROVED\"}" }) {
+            HttpResponse<String> moved = send(post(actions, action).header("Authorization", "Bearer " + officer));
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+            last = JSON.readTree(moved.body());
+        }
+        java.time.LocalDate due = java.time.LocalDate.parse(last.path("dueOn").asString());
+        assertThat(due).isAfterOrEqualTo(java.time.LocalDate.parse(last.path("acceptedOn").asString()));
+        assertThat(due.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+
+        HttpResponse<String> rated = send(post("/api/v1/applications/" + id + "/evaluation", "{\"level\": \"VERY_DISSATISFIED\", \"comment\": \"等待太久\"}")
+                .header("Authorization", "Bearer " + citizen));
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(201);
+        assertThat(JSON.readTree(rated.body()).path("rectificationId").asString()).isNotBlank();
+        HttpResponse<String> open = send(HttpRequest.newBuilder(uri("/api/v1/rectifications?status=OPEN"))
+                .header("Authorization", "Bearer " + officer).GET());
+        assertThat(JSON.readTree(open.body()).path("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(70)
     void writesWithoutATokenOrWithTheWrongRoleAreRefused() throws Exception {
         HttpResponse<String> anonymous = send(post("/api/v1/service-items", "{}"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -252,7 +309,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void withProjectsServiceStoppedSettlementFailsCleanlyAndTheOtherRoutesAnswer() throws Exception {
         String officer = token("officer");
         String unit = getJson("/api/v1/units?status=VACANT&size=1").path("items").get(0).path("id").asString();
@@ -281,7 +338,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void stoppingTheLauncherStopsEveryProcess() throws Exception {
         launcher.destroy(); // SIGTERM, as Ctrl-C or a supervisor would
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -293,7 +350,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void aServiceGivenNoDatabaseExitsSayingHowToConfigureOne() throws Exception {
         Process service = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("projects-service/target/projects-service.jar").toString(),
                 "--server.port=0", "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/certs")
