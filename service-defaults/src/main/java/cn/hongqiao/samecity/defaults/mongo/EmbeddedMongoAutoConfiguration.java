@@ -55,7 +55,7 @@ public class EmbeddedMongoAutoConfiguration {
             log.info("Embedded MongoDB (mongo-java-server, H2 file) for database '{}' at {}", database, file);
         }
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", properties.port());
         return server;
     }
 

@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param storage  {@code file} (H2 file under {@code dataDir}, survives restarts) or
  *                 {@code memory} (tests)
  * @param dataDir  folder of the H2 files; each service writes {@code <name>.mv.db} there
+ * @param port     loopback port of the embedded server; 0 (default) picks a free one. A fixed port
+ *                 lets a local tool (a benchmark's data generator) reach the embedded database.
  */
 @ConfigurationProperties("platform.mongodb")
-public record PlatformMongoProperties(boolean embedded, Storage storage, Path dataDir) {
+public record PlatformMongoProperties(boolean embedded, Storage storage, Path dataDir, int port) {
 
     public enum Storage { FILE, MEMORY }
 

@@ -53,7 +53,10 @@ public class ReactiveSecurityAutoConfiguration {
         }
         Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
                 new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        // CORS, when the application defines a CorsConfigurationSource (the gateway does), runs before
+        // authentication, so a browser's preflight is answered without a token.
+        return http.cors(org.springframework.security.config.Customizer.withDefaults())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchanges -> {

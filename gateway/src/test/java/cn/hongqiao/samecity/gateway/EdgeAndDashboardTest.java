@@ -1,0 +1,127 @@
+package cn.hongqiao.samecity.gateway;
+
+import java.time.Duration;
+
+import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CORS for portal origins, identity headers dropped, and the dashboard's sections with one service down. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.security.local-tokens.enabled=true", "platform.security.local-tokens.key-dir=target/test-keys",
+        "platform.edge.cors-origins=https://portal.hongqiao.example", "platform.dashboard.cache-ttl=0s",
+        "platform.gateway.services.services-service.timeout=1s" })
+@AutoConfigureWebTestClient(timeout = "10s")
+class EdgeAndDashboardTest {
+
+    static final WireMockServer projects = new WireMockServer(options().dynamicPort());
+    static final WireMockServer services = new WireMockServer(options().dynamicPort());
+
+    static {
+        projects.start();
+        services.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        projects.stop();
+        services.stop();
+    }
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("platform.gateway.services.projects-service.uri", projects::baseUrl);
+        registry.add("platform.gateway.services.services-service.uri", services::baseUrl);
+        registry.add("platform.gateway.services.enterprise-service.uri", () -> "http://127.0.0.1:9");
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    LocalTokenIssuer issuer;
+
+    @BeforeEach
+    void reset() {
+        projects.resetAll();
+        services.resetAll();
+    }
+
+    @Test
+    void aPortalOriginsPreflightIsAnsweredWithoutAToken() {
+        web.options().uri("/api/v1/projects").header(HttpHeaders.ORIGIN, "https://portal.hongqiao.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://portal.hongqiao.example");
+        web.options().uri("/api/v1/projects").header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void identityHeadersFromClientsNeverReachAService() {
+        projects.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        web.get().uri("/api/v1/projects").header("X-User-Id", "admin").header("X-Roles", "admin")
+                .header("X-Department", "红桥区发展和改革委员会").exchange().expectStatus().isOk();
+        projects.verify(getRequestedFor(urlPathEqualTo("/api/v1/projects")).withHeader("X-User-Id", absent())
+                .withHeader("X-Roles", absent()).withHeader("X-Department", absent()));
+    }
+
+    @Test
+    void theDashboardAnswersEverySectionMarkingTheUnavailableOnes() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/project-statistics")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"projects\": 19}")));
+        projects.stubFor(get(urlPathEqualTo("/api/v1/warnings")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"items\": [], \"totalItems\": 0}")));
+        services.stubFor(get(urlPathEqualTo("/api/v1/service-figures")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("[{\"key\": \"cross-province-items\", \"value\": 228}]")));
+        services.stubFor(get(urlPathEqualTo("/api/v1/service-items")).willReturn(aResponse().withFixedDelay(3000)
+                .withHeader("Content-Type", "application/json").withBody("{\"totalItems\": 8}")));
+        services.stubFor(get(urlPathEqualTo("/api/v1/medical-institutions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"totalItems\": 6}")));
+
+        long started = System.nanoTime();
+        web.get().uri("/api/v1/dashboard").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.projects.available").isEqualTo(true)
+                .jsonPath("$.projects.data.projects").isEqualTo(19)
+                .jsonPath("$.serviceFigures.data[0].value").isEqualTo(228)
+                .jsonPath("$.soeBranches.available").isEqualTo(false)
+                .jsonPath("$.soeBranches.reason").isEqualTo("unreachable")
+                .jsonPath("$.serviceItems.reason").isEqualTo("timeout")
+                .jsonPath("$.leadFunnel.reason").isEqualTo("unauthorized")
+                .jsonPath("$.overdueApplications.reason").isEqualTo("unauthorized");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within the slowest section's timeout")
+                .isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void sectionsThatNeedARoleAreReadWithTheCallersToken() {
+        services.stubFor(get(urlPathEqualTo("/api/v1/applications/overdue")).withHeader(HttpHeaders.AUTHORIZATION,
+                com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"totalItems\": 3}")));
+        String officer = issuer.issue("officer", null).accessToken();
+        web.get().uri("/api/v1/dashboard").header(HttpHeaders.AUTHORIZATION, "Bearer " + officer).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.overdueApplications.available").isEqualTo(true)
+                .jsonPath("$.overdueApplications.data.totalItems").isEqualTo(3);
+    }
+}
