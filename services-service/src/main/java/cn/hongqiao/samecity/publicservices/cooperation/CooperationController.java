@@ -84,6 +84,26 @@ class CooperationController {
         }
     }
 
+    /** The partner regions (GB/T 2260) the district cooperates with, each with its agreements' domains and statuses. */
+    @GetMapping("/api/v1/partner-regions")
+    List<PartnerRegion> partnerRegions() {
+        java.util.Map<String, PartnerRegion> regions = new java.util.TreeMap<>();
+        for (Agreement a : mongo.find(new Query().with(Sort.by("partnerRegion")), Agreement.class)) {
+            PartnerRegion known = regions.get(a.partnerRegion());
+            java.util.Set<Domain> domains = new java.util.TreeSet<>(a.domains());
+            java.util.Set<Agreement.Status> statuses = new java.util.TreeSet<>(java.util.Set.of(a.status()));
+            if (known != null) {
+                domains.addAll(known.domains());
+                statuses.addAll(known.statuses());
+            }
+            regions.put(a.partnerRegion(), new PartnerRegion(a.partnerRegion(), a.partnerName(), domains, statuses));
+        }
+        return List.copyOf(regions.values());
+    }
+
+    record PartnerRegion(String code, String name, java.util.Set<Domain> domains, java.util.Set<Agreement.Status> statuses) {
+    }
+
     @GetMapping("/api/v1/events")
     List<EventView> events(@RequestParam(required = false) Event.Kind kind, @RequestParam(required = false) Integer year) {
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "year").and(Sort.by("name")));

@@ -48,6 +48,9 @@ class DistrictServicesTest {
                 .extractingPath("$[0].partnerName").isEqualTo("河北省任丘市");
         assertThat(mvc.get().uri("/api/v1/service-figures").exchange()).bodyJson()
                 .extractingPath("$[*].value").asArray().contains(228, 42);
+        assertThat(mvc.get().uri("/api/v1/partner-regions").exchange()).bodyJson()
+                .extractingPath("$[*].code").asArray().contains("110106", "110115", "130200", "110111", "110107", "130982",
+                        "110118", "110112", "130209");
         assertThat(mvc.get().uri("/api/v1/events?kind=CULTURE_TOURISM").exchange()).bodyJson()
                 .extractingPath("$[0].name").isEqualTo("天津运河桃花节");
     }
