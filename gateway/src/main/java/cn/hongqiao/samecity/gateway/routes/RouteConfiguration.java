@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
@@ -30,14 +31,16 @@ class RouteConfiguration {
     static final Set<String> FAILURE_STATUSES = Set.of("502", "504");
 
     @Bean
-    RouteLocator serviceRoutes(RouteLocatorBuilder builder, BackendServices backends) {
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, BackendServices backends,
+            RateLimitConfiguration.RateLimitFilters rateLimits) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         backends.services().forEach((name, backend) -> {
             List<String> paths = backend.resources().stream()
                     .flatMap(resource -> java.util.stream.Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**"))
                     .toList();
             routes.route(name, route -> route.path(paths.toArray(String[]::new))
-                    .filters(filters -> filters.filter(FallbackConfiguration::rememberPath).circuitBreaker(breaker -> breaker.setName(name)
+                    .filters(filters -> filters.filter(FallbackConfiguration::rememberPath).filter(rateLimits.forGroup(name))
+                            .circuitBreaker(breaker -> breaker.setName(name)
                             .setFallbackUri("forward:/fallback/" + name)
                             .setStatusCodes(FAILURE_STATUSES)))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())

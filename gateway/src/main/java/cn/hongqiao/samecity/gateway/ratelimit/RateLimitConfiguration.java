@@ -1,0 +1,67 @@
+package cn.hongqiao.samecity.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+
+import cn.hongqiao.samecity.defaults.problem.Problems;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Per-client rate limits on every route: the client is the token's subject when there is a token,
+ * else its address (the last hop in X-Forwarded-For, which the trusted ingress sets). Over the
+ * limit: 429 problem with Retry-After. Every answer carries X-RateLimit-Remaining.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RateLimitConfiguration {
+
+    /** What RouteConfiguration adds to a route of {@code group}. */
+    public interface RateLimitFilters {
+        GatewayFilter forGroup(String group);
+    }
+
+    @Bean
+    RateLimitFilters rateLimitFilters(RateLimitProperties properties, ObjectProvider<RedisRateLimiter> redis, JsonMapper json) {
+        Limiter limiter = properties.store() == RateLimitProperties.Store.REDIS
+                ? new RedisLimiter(redis.getObject(), properties)
+                : new BucketLimiter(properties);
+        XForwardedRemoteAddressResolver addresses = XForwardedRemoteAddressResolver.maxTrustedIndex(1);
+        return group -> (exchange, chain) -> client(exchange, addresses)
+                .flatMap(client -> limiter.consume(group, client))
+                .flatMap(decision -> {
+                    exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", String.valueOf(Math.max(0, decision.remaining())));
+                    return decision.allowed() ? chain.filter(exchange) : tooMany(exchange, decision, json);
+                });
+    }
+
+    private static Mono<String> client(ServerWebExchange exchange, XForwardedRemoteAddressResolver addresses) {
+        return exchange.getPrincipal().map(principal -> "sub:" + principal.getName())
+                .switchIfEmpty(Mono.fromSupplier(() -> {
+                    InetSocketAddress address = addresses.resolve(exchange);
+                    return "ip:" + (address == null ? "unknown" : address.getAddress() == null ? address.getHostString()
+                            : address.getAddress().getHostAddress());
+                }));
+    }
+
+    private static Mono<Void> tooMany(ServerWebExchange exchange, Limiter.Decision decision, JsonMapper json) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                "This client sent more requests than its limit allows; retry after " + decision.retryAfterSeconds() + " s.");
+        Problems.complete(problem, exchange.getRequest().getPath().value());
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+        response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsBytes(Problems.members(problem));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}
