@@ -296,6 +296,46 @@ class LocalPlatformIT {
         assertThat(JSON.readTree(open.body()).path("totalItems").asInt()).isEqualTo(1);
     }
 
+    /** docs/role-matrix.csv, walked whole through the gateway: every endpoint for every role. */
+    @Test
+    @Order(68)
+    void theRoleMatrixHoldsForEveryEndpointAndRole() throws Exception {
+        String project = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
+        String building = getJson("/api/v1/projects/" + project + "/buildings").get(0).path("id").asString();
+        String unit = getJson("/api/v1/units?projectId=" + project + "&size=1").path("items").get(0).path("id").asString();
+        String[] roles = { null, "citizen", "enterprise", "officer", "admin" };
+        String[] tokens = new String[roles.length];
+        for (int i = 1; i < roles.length; i++) {
+            tokens[i] = token(roles[i]);
+        }
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (String line : Files.readAllLines(ROOT.resolve("docs/role-matrix.csv"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            String path = cells[1].replace("{project}", project).replace("{building}", building).replace("{unit}", unit)
+                    .replace("{missing}", "0123456789abcdef01234567");
+            for (int i = 0; i < roles.length; i++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "matrix-" + i + "-" + checked)
+                        .method(cells[0], cells[0].equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+                if (tokens[i] != null) {
+                    request.header("Authorization", "Bearer " + tokens[i]);
+                }
+                int status = send(request).statusCode();
+                checked++;
+                if (status != Integer.parseInt(cells[2 + i])) {
+                    mismatches.add(cells[0] + " " + cells[1] + " as " + (roles[i] == null ? "anonymous" : roles[i]) + ": expected "
+                            + cells[2 + i] + ", got " + status);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(150);
+        assertThat(mismatches).as("role matrix mismatches").isEmpty();
+    }
+
     @Test
     @Order(70)
     void writesWithoutATokenOrWithTheWrongRoleAreRefused() throws Exception {

@@ -130,6 +130,11 @@ class ProblemDetailsTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.issue("citizen", null).accessToken())
                 .content("{\"code\": \"W-9\", \"name\": \"n\"}").exchange();
         assertProblem(citizen, 403);
+        MvcTestResult citizenWithBadBody = mvc.post().uri("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.issue("citizen", null).accessToken())
+                .content("{\"code\": \"\", \"price\": -1}").exchange();
+        assertThat(citizenWithBadBody).as("the role is checked before the body is validated").hasStatus(403);
+        assertThat(citizenWithBadBody.getResponse().getContentAsByteArray()).asString().doesNotContain("errors");
         assertThat(mongo.count(new Query(), "widgets")).isZero();
     }
 

@@ -26,6 +26,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every Spring MVC service is an OAuth2 resource server: a request is trusted for its signed
@@ -83,6 +85,17 @@ public class ServletSecurityAutoConfiguration {
                         .accessDeniedHandler((request, response, e) -> write(json, request, response,
                                 SecurityProblems.forbidden(request.getRequestURI()), null)));
         return http.build();
+    }
+
+    /** Roles are checked before the body is read and validated (see {@link AuthorizeBeforeBinding}). */
+    @Bean
+    WebMvcConfigurer authorizeBeforeBinding() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AuthorizeBeforeBinding());
+            }
+        };
     }
 
     private static boolean hasBearer(HttpServletRequest request) {
