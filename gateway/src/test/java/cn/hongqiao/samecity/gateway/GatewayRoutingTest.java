@@ -132,6 +132,22 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void readsAreRetriedOnceAfterA502ButWritesNever() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/flaky")).inScenario("flaky").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(aResponse().withStatus(502))
+                .willSetStateTo("recovered"));
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/flaky")).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"code\": \"HQ-1\"}")));
+        web.get().uri("/api/v1/projects/flaky").exchange().expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo("HQ-1");
+        projects.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/projects/flaky")));
+
+        projects.stubFor(post(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(502)));
+        web.post().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.issue("officer", null).accessToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isEqualTo(503);
+        projects.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/projects")));
+    }
+
+    @Test
     void aSlowServiceIsCutOffAtItsTimeout() {
         projects.stubFor(get(urlPathEqualTo("/api/v1/projects/slow")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(4000).withBody("{}")));

@@ -15,6 +15,8 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
@@ -42,7 +44,13 @@ class RouteConfiguration {
                     .filters(filters -> filters.filter(FallbackConfiguration::rememberPath).filter(rateLimits.forGroup(name))
                             .circuitBreaker(breaker -> breaker.setName(name)
                             .setFallbackUri("forward:/fallback/" + name)
-                            .setStatusCodes(FAILURE_STATUSES)))
+                            .setStatusCodes(FAILURE_STATUSES))
+                            // idempotent reads only: one more try after a connection failure, 502 or 504
+                            .retry(retry -> retry.setRetries(1).setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT)
+                                    .setSeries()
+                                    .setExceptions(java.io.IOException.class, java.util.concurrent.TimeoutException.class)
+                                    .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) backend.connectTimeout().toMillis())
                     .uri(backend.uri()));
