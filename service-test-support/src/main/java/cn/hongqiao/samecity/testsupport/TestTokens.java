@@ -24,6 +24,11 @@ public class TestTokens {
         return "Bearer " + issuer.issue("officer", null, department).accessToken();
     }
 
+    /** {@code Authorization} header value for a user acting for the enterprise record {@code enterpriseId}. */
+    public String enterpriseUserOf(String enterpriseId) {
+        return "Bearer " + issuer.issue("enterprise", null, null, enterpriseId).accessToken();
+    }
+
     /** {@code Authorization} header value for another user of {@code role}. */
     public String bearer(String role, String subject) {
         return "Bearer " + issuer.issue(role, subject).accessToken();

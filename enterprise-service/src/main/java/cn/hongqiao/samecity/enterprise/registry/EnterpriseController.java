@@ -61,9 +61,12 @@ class EnterpriseController {
         return ResponseEntity.ok().eTag(ETags.of(enterprise.version())).body(EnterpriseView.of(enterprise));
     }
 
-    /** Revises an enterprise; needs the {@code If-Match} of the version read (428 without, 412 if stale). */
+    /**
+     * Revises an enterprise: officers any, an enterprise user its own (its token's
+     * {@code enterpriseId}); needs the {@code If-Match} of the version read (428 without, 412 if stale).
+     */
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN') or (hasRole('ENTERPRISE') and #id == principal.getClaimAsString('enterpriseId'))")
     ResponseEntity<EnterpriseView> revise(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody EnterpriseDetails details) {
         Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));

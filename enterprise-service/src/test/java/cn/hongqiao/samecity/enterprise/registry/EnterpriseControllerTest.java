@@ -95,6 +95,22 @@ class EnterpriseControllerTest {
     }
 
     @Test
+    void anEnterpriseUserRevisesItsOwnProfileAndNoOtherOne() throws Exception {
+        MvcTestResult created = register(BRANCH);
+        String uri = created.getResponse().getHeader(HttpHeaders.LOCATION);
+        String id = uri.substring(uri.lastIndexOf('/') + 1);
+        String revision = """
+                {"name": "中国煤科北京华宇工程天津分公司", "kind": "CENTRAL_SOE_BRANCH", "parentGroup": "中国煤炭科工集团", "headcount": 130}
+                """;
+        assertThat(mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, tokens.enterpriseUserOf("0123456789abcdef01234567"))
+                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON).content(revision).exchange())
+                .as("another enterprise's user").hasStatus(403);
+        assertThat(mvc.put().uri(uri).header(HttpHeaders.AUTHORIZATION, tokens.enterpriseUserOf(id))
+                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON).content(revision).exchange())
+                .hasStatusOk().bodyJson().extractingPath("$.headcount").isEqualTo(130);
+    }
+
+    @Test
     void anEnterpriseUserCannotRegisterOthers() {
         assertThat(mvc.post().uri("/api/v1/enterprises").header(HttpHeaders.AUTHORIZATION, tokens.bearer("enterprise"))
                 .contentType(MediaType.APPLICATION_JSON).content(BRANCH).exchange()).hasStatus(403);

@@ -25,14 +25,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @ConditionalOnBooleanProperty("platform.security.local-tokens.enabled")
 class LocalTokenEndpoint {
 
-    record TokenRequest(String role, String subject, String department) {
+    record TokenRequest(String role, String subject, String department, String enterpriseId) {
     }
 
     @Bean
     RouterFunction<ServerResponse> localTokenRoute(LocalTokenIssuer issuer) {
         return RouterFunctions.route(RequestPredicates.POST("/api/v1/local/tokens"), request -> request
                 .bodyToMono(TokenRequest.class)
-                .defaultIfEmpty(new TokenRequest(null, null, null))
+                .defaultIfEmpty(new TokenRequest(null, null, null, null))
                 .flatMap(body -> {
                     if (body.role() == null || !Roles.ALL.contains(body.role())) {
                         return Mono.error(new InvalidRequestException(new FieldError("role", "must be one of " + Roles.ALL)));
@@ -45,8 +45,12 @@ class LocalTokenEndpoint {
                         return Mono.error(new InvalidRequestException(
                                 new FieldError("department", "only for an officer, at most 60 characters")));
                     }
+                    if (body.enterpriseId() != null && (!body.enterpriseId().matches("[0-9a-f]{24}") || !Roles.ENTERPRISE.equals(body.role()))) {
+                        return Mono.error(new InvalidRequestException(
+                                new FieldError("enterpriseId", "only for an enterprise user: the id of its enterprise record")));
+                    }
                     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(issuer.issue(body.role(), body.subject(), body.department()));
+                            .bodyValue(issuer.issue(body.role(), body.subject(), body.department(), body.enterpriseId()));
                 }));
     }
 }

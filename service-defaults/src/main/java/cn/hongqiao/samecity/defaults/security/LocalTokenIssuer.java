@@ -81,6 +81,11 @@ public final class LocalTokenIssuer {
 
     /** ... and, for an officer, of another department than the demo officer's. */
     public IssuedToken issue(String role, String subjectOverride, String departmentOverride) {
+        return issue(role, subjectOverride, departmentOverride, null);
+    }
+
+    /** ... and, for an enterprise user, the enterprise record it acts for (claim {@code enterpriseId}). */
+    public IssuedToken issue(String role, String subjectOverride, String departmentOverride, String enterpriseId) {
         DemoUser user = DEMO_USERS.get(role);
         if (user == null) {
             throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + Roles.ALL);
@@ -98,6 +103,9 @@ public final class LocalTokenIssuer {
         String department = departmentOverride != null && !departmentOverride.isBlank() ? departmentOverride : user.department();
         if (department != null) {
             claims.claim("department", department);
+        }
+        if (enterpriseId != null && !enterpriseId.isBlank()) {
+            claims.claim("enterpriseId", enterpriseId);
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
