@@ -39,8 +39,21 @@ public final class LocalPlatform implements AutoCloseable {
             new Component("services-service", "services-service", 3),
             new Component("gateway", "gateway", 0));
 
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmx256m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8");
+    /**
+     * Small and quick to start (C1 only, a 256 MB serial heap): the local platform is for
+     * development. {@code LOCAL_PLATFORM_JVM_OPTIONS} replaces them (benchmarks use full JIT).
+     */
+    static final List<String> JVM_OPTIONS = jvmOptions(System.getenv("LOCAL_PLATFORM_JVM_OPTIONS"));
+
+    static List<String> jvmOptions(String override) {
+        if (override != null && !override.isBlank()) {
+            List<String> options = new ArrayList<>(List.of(override.trim().split("\\s+")));
+            options.add("-Dfile.encoding=UTF-8");
+            return List.copyOf(options);
+        }
+        return List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmx256m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8");
+    }
 
     private final Path root;
     private final Path home;
