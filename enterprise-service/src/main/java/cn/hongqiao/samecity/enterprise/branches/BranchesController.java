@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import cn.hongqiao.samecity.enterprise.registry.Enterprise;
 import cn.hongqiao.samecity.enterprise.registry.EnterpriseKind;
@@ -35,14 +36,7 @@ class BranchesController {
     record Group(String parentGroup, int count, List<Branch> branches) {
     }
 
-    record IndicatorView(String key, int year, String label, java.math.BigDecimal value, String unit,
-            cn.hongqiao.samecity.defaults.seed.Source source, String sourceNote) {
-        static IndicatorView of(Indicator i) {
-            return new IndicatorView(i.key(), i.year(), i.label(), i.value(), i.unit(), i.source(), i.sourceNote());
-        }
-    }
-
-    record Summary(long registered, IndicatorView reported, String note) {
+    record Summary(long registered, ReportedFigure.Record reported, String note) {
     }
 
     private final MongoTemplate mongo;
@@ -65,22 +59,21 @@ class BranchesController {
     @GetMapping("/api/v1/soe-branches/summary")
     Summary summary() {
         long registered = mongo.count(Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)), Enterprise.class);
-        Optional<Indicator> reported = Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("key").is(REPORTED_BRANCHES))
-                .with(Sort.by(Sort.Direction.DESC, "year")).limit(1), Indicator.class));
-        return new Summary(registered, reported.map(IndicatorView::of).orElse(null), "registered: records in this registry; reported: the district's own "
+        Optional<ReportedFigure.Record> reported = ReportedFigure.latest(mongo, REPORTED_BRANCHES);
+        return new Summary(registered, reported.orElse(null), "registered: records in this registry; reported: the district's own "
                 + "figure. They differ until every branch is registered; no record is invented to make them match.");
     }
 
     @GetMapping("/api/v1/indicators")
-    List<IndicatorView> indicators() {
-        return mongo.find(new Query().with(Sort.by("key", "year")), Indicator.class).stream().map(IndicatorView::of).toList();
+    List<ReportedFigure.Record> indicators() {
+        return ReportedFigure.all(mongo);
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Seeds {
         @Bean
-        SeedSet<IndicatorRecord> indicatorSeedSet() {
-            return SeedSet.of("indicators", IndicatorRecord.class, Indicator::of, "key", "year");
+        SeedSet<ReportedFigure.Record> indicatorSeedSet() {
+            return ReportedFigure.seedSet("indicators");
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.enterprise.branches;
 
+import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedLoader;
 import cn.hongqiao.samecity.enterprise.consortia.Consortium;
 import cn.hongqiao.samecity.enterprise.registry.Enterprise;
@@ -33,7 +34,7 @@ class DistrictRecordsTest {
 
     @BeforeEach
     void seeded() {
-        for (Class<?> type : new Class<?>[] { Enterprise.class, Consortium.class, Indicator.class }) {
+        for (Class<?> type : new Class<?>[] { Enterprise.class, Consortium.class, ReportedFigure.class }) {
             mongo.remove(new Query(), type);
         }
         seeds.load("classpath*:seeds/enterprises/*.json");

@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.publicservices.cooperation;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
+import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -129,7 +130,7 @@ class CooperationController {
 
     @GetMapping("/api/v1/service-figures")
     List<ReportedFigure.Record> figures() {
-        return mongo.find(new Query().with(Sort.by("key", "year")), ReportedFigure.class).stream().map(ReportedFigure::view).toList();
+        return ReportedFigure.all(mongo);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -146,7 +147,7 @@ class CooperationController {
 
         @Bean
         SeedSet<ReportedFigure.Record> figureSeedSet() {
-            return SeedSet.of("service-figures", ReportedFigure.Record.class, ReportedFigure::of, "key", "year");
+            return ReportedFigure.seedSet("service-figures");
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.publicservices.cooperation;
 
+import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedLoader;
 import cn.hongqiao.samecity.publicservices.institutions.MedicalInstitution;
 import cn.hongqiao.samecity.testsupport.ServiceTest;

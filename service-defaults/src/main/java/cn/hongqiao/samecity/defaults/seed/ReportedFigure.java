@@ -1,9 +1,10 @@
-package cn.hongqiao.samecity.publicservices.cooperation;
+package cn.hongqiao.samecity.defaults.seed;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 
 import cn.hongqiao.samecity.defaults.mongo.VersionedDocument;
-import cn.hongqiao.samecity.defaults.seed.Source;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,18 +13,24 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * A public-service figure the district reports (228 agreed cross-province items, 42 institutions
- * settling out-of-region outpatient bills), with its year and source: shown beside the records
- * held here, never made to match by inventing records.
+ * A figure the district reports (23 central-SOE branches, 228 agreed items, 42 institutions...),
+ * kept with its year and source and shown beside the records a service holds, never made to match
+ * them by inventing records. Data honesty, like {@link Source}: every service that shows reported
+ * figures stores them this way, each in its own database.
  */
 @Document("reportedFigures")
 @CompoundIndex(name = "key_year", def = "{ 'key': 1, 'year': 1 }", unique = true)
 public class ReportedFigure extends VersionedDocument {
 
+    /** A figure as seeded and as answered. */
     public record Record(@NotBlank @Pattern(regexp = "[a-z0-9-]{3,60}") String key, @NotNull @Min(2000) @Max(2100) Integer year,
             @NotBlank @Size(max = 100) String label, @NotNull BigDecimal value, @Size(max = 10) String unit, @NotNull Source source,
             @NotBlank @Size(max = 500) String sourceNote) {
@@ -43,7 +50,7 @@ public class ReportedFigure extends VersionedDocument {
         this.year = year;
     }
 
-    static ReportedFigure of(Record r) {
+    public static ReportedFigure of(Record r) {
         ReportedFigure f = new ReportedFigure(r.key(), r.year());
         f.label = r.label();
         f.value = r.value();
@@ -53,7 +60,22 @@ public class ReportedFigure extends VersionedDocument {
         return f;
     }
 
-    Record view() {
+    public Record record() {
         return new Record(key, year, label, value, unit, source, sourceNote);
+    }
+
+    /** Seed files with {@code "set": setName} hold {@link Record}s, keyed by key and year. */
+    public static SeedSet<Record> seedSet(String setName) {
+        return SeedSet.of(setName, Record.class, ReportedFigure::of, "key", "year");
+    }
+
+    public static List<Record> all(MongoTemplate mongo) {
+        return mongo.find(new Query().with(Sort.by("key", "year")), ReportedFigure.class).stream().map(ReportedFigure::record).toList();
+    }
+
+    /** The most recent year's figure for {@code key}. */
+    public static Optional<Record> latest(MongoTemplate mongo, String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("key").is(key)).with(Sort.by(Sort.Direction.DESC, "year")).limit(1),
+                ReportedFigure.class)).map(ReportedFigure::record);
     }
 }
