@@ -81,6 +81,12 @@ class GatewayRoutingTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo("KSTB-YB-001");
         projects.verify(getRequestedFor(urlEqualTo("/api/v1/projects?zone=WEST_STATION_SOUTH"))
                 .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
+        // per-route metrics and latency histograms for the operators' dashboard
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .contains("spring_cloud_gateway_requests_seconds_count{")
+                        .contains("routeId=\"projects-service\"")
+                        .contains("spring_cloud_gateway_requests_seconds_bucket{"));
     }
 
     @Test

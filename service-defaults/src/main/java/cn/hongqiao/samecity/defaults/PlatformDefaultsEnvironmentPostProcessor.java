@@ -56,6 +56,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // Reactive code (the gateway) sees the trace in the MDC too: logs and problem bodies carry it.
         d.put("spring.reactor.context-propagation", "auto");
         d.put("management.metrics.tags.application", "${spring.application.name}");
+        // latency histograms, so dashboards can compute p99 across replicas
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        d.put("management.metrics.distribution.percentiles-histogram.spring.cloud.gateway.requests", "true");
 
         // MongoDB mapping: money as Decimal128 (exact), indexes declared on the documents.
         d.put("spring.data.mongodb.representation.big-decimal", "decimal128");
