@@ -28,3 +28,11 @@ for overlay in k8s/overlays/*/; do
 done
 [[ -d k8s/validate/node_modules ]] || npm ci --silent --no-audit --no-fund --prefix k8s/validate >/dev/null
 node k8s/validate/validate.mjs target/k8s/*.yaml
+# Each check must bite: a file broken on purpose has to be refused.
+if yamllint -c k8s/.yamllint - < k8s/validate/fixtures/lint-broken.yml.txt >/dev/null 2>&1; then
+  echo "yamllint accepted a broken file: the lint check does not work" >&2; exit 1
+fi
+if node k8s/validate/validate.mjs k8s/validate/fixtures/schema-broken.yaml >/dev/null 2>&1; then
+  echo "schema validation accepted a broken manifest: the schema check does not work" >&2; exit 1
+fi
+echo "checks bite: yamllint and schema validation refuse the files broken on purpose"
