@@ -32,6 +32,9 @@ run() { # NAME URL [HEADER]
     END { if (bad > 0) { printf "%s: %d answers were not 2xx; the figures would be wrong\n", name, bad > "/dev/stderr"; exit 1 }
           printf "%s %s %.2f %.2f %.3f\n", name, rps, p50, p99, (n > 0 ? ticks * 1000 / hz / n : 0) }' "$home/$1.txt"
 }
+# one warm-up of the gateway on both paths first, so neither run pays for the other's JIT
+wrk -t2 -c32 -d${WARMUP:-30s} "$gw/api/v1/projects/$id" > /dev/null
+wrk -t2 -c32 -d${WARMUP:-30s} -H "Authorization: Bearer $token" "$gw/api/v1/projects/$id" > /dev/null
 direct_line=$(run direct "$direct/api/v1/projects/$id")
 anon_line=$(run gateway-anonymous "$gw/api/v1/projects/$id")
 token_line=$(run gateway-token "$gw/api/v1/projects/$id" "Authorization: Bearer $token")
