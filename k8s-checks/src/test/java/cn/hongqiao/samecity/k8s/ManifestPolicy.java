@@ -68,9 +68,6 @@ final class ManifestPolicy {
                 Object target = ((Map<?, ?>) g.getAdditionalProperties().get("spec")).get("target");
                 secrets.add(String.valueOf(((Map<?, ?>) target).get("name")));
             }
-            if (o instanceof Ingress ingress && ingress.getSpec().getTls() != null) {
-                // TLS secrets are checked below as references
-            }
         }
         for (HasMetadata o : objects) {
             PodTemplateSpec template = null;

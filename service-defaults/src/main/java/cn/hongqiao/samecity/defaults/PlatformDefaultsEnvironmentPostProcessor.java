@@ -116,7 +116,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
             d.put("platform.mongodb.embedded", "true");
             d.put("platform.security.local-tokens.enabled", "true");
             d.put("platform.seeds.enabled", "true");
-            d.put("logging.structured.format.console", "${LOG_FORMAT:ecs}");
         }
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, d));
     }

@@ -1,9 +1,7 @@
 package cn.hongqiao.samecity.enterprise.settlement;
 
 import cn.hongqiao.samecity.defaults.peers.PeerFailures;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.hongqiao.samecity.defaults.peers.PeerFallbacks;
 
 import org.springframework.cloud.openfeign.FallbackFactory;
 import org.springframework.stereotype.Component;
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UnitRegistryFallback implements FallbackFactory<UnitRegistry> {
-
-    private static final Logger log = LoggerFactory.getLogger(UnitRegistryFallback.class);
 
     /** projects-service answered and refused: the unit is held by another enterprise, or does not exist. */
     static class UnitRefused extends RuntimeException {
@@ -39,10 +35,10 @@ class UnitRegistryFallback implements FallbackFactory<UnitRegistry> {
         }
     }
 
-    private final MeterRegistry meters;
+    private final PeerFallbacks fallbacks;
 
-    UnitRegistryFallback(MeterRegistry meters) {
-        this.meters = meters;
+    UnitRegistryFallback(PeerFallbacks fallbacks) {
+        this.fallbacks = fallbacks;
     }
 
     @Override
@@ -63,9 +59,7 @@ class UnitRegistryFallback implements FallbackFactory<UnitRegistry> {
                 if (status != null && status >= 400 && status < 500) {
                     return new UnitRefused(status);
                 }
-                String reason = PeerFailures.reason(cause);
-                meters.counter("peer.fallbacks", "peer", "projects-service", "reason", reason).increment();
-                log.warn("projects-service unavailable ({}) to {} unit {}: {}", reason, command, unitId, cause.toString());
+                String reason = fallbacks.record("projects-service", cause, "to " + command + " unit " + unitId);
                 return new RegistryUnavailable(reason, cause);
             }
         };

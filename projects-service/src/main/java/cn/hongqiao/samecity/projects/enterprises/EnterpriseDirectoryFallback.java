@@ -1,9 +1,6 @@
 package cn.hongqiao.samecity.projects.enterprises;
 
-import cn.hongqiao.samecity.defaults.peers.PeerFailures;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.hongqiao.samecity.defaults.peers.PeerFallbacks;
 
 import org.springframework.cloud.openfeign.FallbackFactory;
 import org.springframework.stereotype.Component;
@@ -16,21 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EnterpriseDirectoryFallback implements FallbackFactory<EnterpriseDirectory> {
 
-    private static final Logger log = LoggerFactory.getLogger(EnterpriseDirectoryFallback.class);
+    private final PeerFallbacks fallbacks;
 
-    private final MeterRegistry meters;
-
-    EnterpriseDirectoryFallback(MeterRegistry meters) {
-        this.meters = meters;
+    EnterpriseDirectoryFallback(PeerFallbacks fallbacks) {
+        this.fallbacks = fallbacks;
     }
 
     @Override
     public EnterpriseDirectory create(Throwable cause) {
         return (projectId, size) -> {
-            String reason = PeerFailures.reason(cause);
-            meters.counter("peer.fallbacks", "peer", "enterprise-service", "reason", reason).increment();
-            log.warn("enterprise-service unavailable ({}) for settled enterprises of project {}: {}", reason, projectId,
-                    cause.toString());
+            String reason = fallbacks.record("enterprise-service", cause, "for the enterprises settled in project " + projectId);
             return EnterpriseDirectory.EnterprisePage.unavailable(reason);
         };
     }

@@ -1,9 +1,6 @@
 package cn.hongqiao.samecity.publicservices.applications;
 
-import cn.hongqiao.samecity.defaults.peers.PeerFailures;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.hongqiao.samecity.defaults.peers.PeerFallbacks;
 
 import org.springframework.cloud.openfeign.FallbackFactory;
 import org.springframework.stereotype.Component;
@@ -12,20 +9,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EnterpriseRegistryFallback implements FallbackFactory<EnterpriseRegistry> {
 
-    private static final Logger log = LoggerFactory.getLogger(EnterpriseRegistryFallback.class);
+    private final PeerFallbacks fallbacks;
 
-    private final MeterRegistry meters;
-
-    EnterpriseRegistryFallback(MeterRegistry meters) {
-        this.meters = meters;
+    EnterpriseRegistryFallback(PeerFallbacks fallbacks) {
+        this.fallbacks = fallbacks;
     }
 
     @Override
     public EnterpriseRegistry create(Throwable cause) {
         return (creditCode, size) -> {
-            String reason = PeerFailures.reason(cause);
-            meters.counter("peer.fallbacks", "peer", "enterprise-service", "reason", reason).increment();
-            log.warn("enterprise-service unavailable ({}) to verify an applicant: {}", reason, cause.toString());
+            String reason = fallbacks.record("enterprise-service", cause, "to verify an applicant");
             return new EnterpriseRegistry.Page(java.util.List.of(), 0, reason);
         };
     }
