@@ -1,20 +1,27 @@
 package cn.hongqiao.samecity.gateway;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -25,7 +32,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CORS for portal origins, identity headers dropped, and the dashboard's sections with one service down. */
+/**
+ * CORS for portal origins, identity headers dropped, no session state, and the dashboard's sections
+ * with one service down.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.security.local-tokens.enabled=true", "platform.security.local-tokens.key-dir=target/test-keys",
         "platform.edge.cors-origins=https://portal.hongqiao.example", "platform.dashboard.cache-ttl=0s",
@@ -87,6 +97,18 @@ class EdgeAndDashboardTest {
     }
 
     @Test
+    void theGatewayKeepsNoSessionTheTokenIsTheWholeSecurityContext() {
+        projects.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        int before = SessionWatch.SESSIONS_LOADED.get();
+        web.get().uri("/api/v1/projects").exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        web.get().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.issue("citizen", "c-1").accessToken())
+                .exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        assertThat(SessionWatch.SESSIONS_LOADED.get()).as("WebSessions loaded or created").isEqualTo(before);
+    }
+
+    @Test
     void theDashboardAnswersEverySectionMarkingTheUnavailableOnes() {
         projects.stubFor(get(urlPathEqualTo("/api/v1/project-statistics")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"projects\": 19}")));
@@ -123,5 +145,21 @@ class EdgeAndDashboardTest {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.overdueApplications.available").isEqualTo(true)
                 .jsonPath("$.overdueApplications.data.totalItems").isEqualTo(3);
+    }
+
+    /** Counts the WebSessions requests actually load (creating one costs a hop to another thread and back). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SessionWatch {
+
+        static final AtomicInteger SESSIONS_LOADED = new AtomicInteger();
+
+        @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+        WebSessionManager webSessionManager() {
+            DefaultWebSessionManager sessions = new DefaultWebSessionManager();
+            return exchange -> Mono.defer(() -> {
+                SESSIONS_LOADED.incrementAndGet();
+                return sessions.getSession(exchange);
+            });
+        }
     }
 }
