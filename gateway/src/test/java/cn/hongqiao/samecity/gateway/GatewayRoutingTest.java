@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway in front of WireMock backends: routing, security, and a 503 problem when a backend fails. */
+/**
+ * The gateway in front of WireMock backends: routing, security, circuit breakers, retries, and a 503
+ * problem when a backend cannot answer.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.security.local-tokens.enabled=true", "platform.security.local-tokens.key-dir=target/test-keys",
         "platform.gateway.services.projects-service.timeout=1s" })
@@ -61,6 +66,8 @@ class GatewayRoutingTest {
     WebTestClient web;
     @Autowired
     LocalTokenIssuer issuer;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @BeforeEach
     void reset() {
@@ -135,6 +142,35 @@ class GatewayRoutingTest {
                 .jsonPath("$.reason").isEqualTo("failed-response")
                 .jsonPath("$.instance").isEqualTo("/api/v1/projects")
                 .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void everyServerErrorCountsAndAnOpenCircuitStopsCallingTheService() {
+        CircuitBreaker breaker = breakers.circuitBreaker("projects-service");
+        breaker.reset(); // what earlier tests recorded does not count here
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/broken")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\": \"Internal error\", \"status\": 500, \"traceId\": \"abc\"}")));
+        try {
+            for (int call = 1; call <= 10; call++) {
+                // while the circuit is closed, the service's own problem is the answer
+                web.get().uri("/api/v1/projects/broken").exchange()
+                        .expectStatus().isEqualTo(500).expectBody().jsonPath("$.traceId").isEqualTo("abc");
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            web.get().uri("/api/v1/projects/broken").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                    .expectBody().jsonPath("$.service").isEqualTo("projects-service")
+                    .jsonPath("$.reason").isEqualTo("circuit-open");
+            projects.verify(10, getRequestedFor(urlPathEqualTo("/api/v1/projects/broken")));
+
+            items.stubFor(get(urlPathEqualTo("/api/v1/service-items")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
+            web.get().uri("/api/v1/service-items").exchange().expectStatus().isOk();
+        } finally {
+            breaker.reset();
+        }
     }
 
     @Test

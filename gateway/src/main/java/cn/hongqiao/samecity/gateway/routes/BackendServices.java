@@ -29,8 +29,8 @@ public record BackendServices(Map<String, @Valid Backend> services) {
     /**
      * @param uri       where the service listens
      * @param resources resource names under {@code /api/v1/}
-     * @param timeout   how long the gateway waits for an answer before the circuit breaker's
-     *                  fallback says the service is unavailable
+     * @param timeout   how long the gateway waits for an answer before it says the service is
+     *                  unavailable (503 problem, reason {@code timeout})
      */
     public record Backend(@NotNull URI uri, @NotEmpty List<String> resources, Duration timeout, Duration connectTimeout) {
         public Backend {

@@ -1,15 +1,16 @@
 package cn.hongqiao.samecity.gateway.routes;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
-import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -20,36 +21,33 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
- * {@code /api/v1/}, a response timeout, and a circuit breaker named after the service that
- * counts timeouts, connection failures and 502/504 answers and falls back to a 503 problem naming
- * the service. A service's own 500 or 503 passes through untouched: it is a problem the service
- * wrote (with its trace id, naming its own failing dependency), and replacing it would blame the
- * wrong service. Each service's OpenAPI document is also reachable at {@code /api-docs/<service>}
- * for the gateway's Swagger UI.
+ * {@code /api/v1/}, a response timeout, a rate limit, a circuit breaker named after the service
+ * ({@link ServiceCircuitBreaker}: counts every 5xx, timeout and connection failure; answers a 503
+ * problem naming the service when it cannot answer) and one retry for idempotent reads. Each
+ * service's OpenAPI document is also reachable at {@code /api-docs/<service>} for the gateway's
+ * Swagger UI.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
 
-    static final Set<String> FAILURE_STATUSES = Set.of("502", "504");
-
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, BackendServices backends,
-            RateLimitConfiguration.RateLimitFilters rateLimits) {
+            RateLimitConfiguration.RateLimitFilters rateLimits, CircuitBreakerRegistry breakers, JsonMapper json) {
+        Unavailable unavailable = new Unavailable(json);
         RouteLocatorBuilder.Builder routes = builder.routes();
         backends.services().forEach((name, backend) -> {
             List<String> paths = backend.resources().stream()
-                    .flatMap(resource -> java.util.stream.Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**"))
+                    .flatMap(resource -> Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**"))
                     .toList();
+            ServiceCircuitBreaker breaker = new ServiceCircuitBreaker(name, breakers.circuitBreaker(name, BREAKER), unavailable);
             routes.route(name, route -> route.path(paths.toArray(String[]::new))
-                    .filters(filters -> filters.filter(FallbackConfiguration::rememberPath).filter(rateLimits.forGroup(name))
-                            .circuitBreaker(breaker -> breaker.setName(name)
-                            .setFallbackUri("forward:/fallback/" + name)
-                            .setStatusCodes(FAILURE_STATUSES))
+                    .filters(filters -> filters.filter(rateLimits.forGroup(name))
+                            .filter(breaker)
                             // idempotent reads only: one more try after a connection failure, 502 or 504
                             .retry(retry -> retry.setRetries(1).setMethods(HttpMethod.GET, HttpMethod.HEAD)
                                     .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT)
                                     .setSeries()
-                                    .setExceptions(java.io.IOException.class, java.util.concurrent.TimeoutException.class)
+                                    .setExceptions(IOException.class, TimeoutException.class)
                                     .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) backend.connectTimeout().toMillis())
@@ -61,20 +59,12 @@ class RouteConfiguration {
         return routes.build();
     }
 
-    /**
-     * The HTTP client's response timeout is the real limit; the time limiter is only a wider net
-     * (a cold JVM's first call can take a second).
-     */
-    @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakerDefaults(BackendServices backends) {
-        return factory -> backends.services().forEach((name, backend) -> factory.configure(config -> config
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(backend.timeout().plus(Duration.ofSeconds(2))).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(20)
-                        .minimumNumberOfCalls(10)
-                        .failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofSeconds(10))
-                        .permittedNumberOfCallsInHalfOpenState(3)
-                        .build()), name));
-    }
+    /** Half of the last 20 calls failing opens a service's circuit for 10 s; 3 trial calls then. */
+    static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(10))
+            .permittedNumberOfCallsInHalfOpenState(3)
+            .build();
 }
