@@ -1,5 +1,7 @@
 package cn.hongqiao.samecity.defaults.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
@@ -45,14 +47,21 @@ import org.springframework.web.server.ServerWebExchange;
 @EnableWebFluxSecurity
 public class ReactiveSecurityAutoConfiguration {
 
+    /** How long a verified token is trusted without checking its signature again (see VerifiedTokenCache). */
+    static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+    static final int VERIFIED_TOKENS_KEPT = 10_000;
+
     @Bean
     SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, PlatformSecurityProperties properties,
             ObjectProvider<ReactiveJwtDecoder> decoders, JsonMapper json) {
-        ReactiveJwtDecoder decoder = decoders.getIfAvailable();
-        if (decoder == null) {
+        ReactiveJwtDecoder issuerDecoder = decoders.getIfAvailable();
+        if (issuerDecoder == null) {
             throw new PlatformMisconfiguredException(ServletSecurityAutoConfiguration.NO_ISSUER,
                     ServletSecurityAutoConfiguration.HOW_TO_SET_ISSUER);
         }
+        // the system clock, as the decoder's own expiry check uses
+        ReactiveJwtDecoder decoder = new VerifiedTokenCache(issuerDecoder, VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_KEPT,
+                Clock.systemUTC());
         Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
                 new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
         // CORS, when the application defines a CorsConfigurationSource (the gateway does), runs before
