@@ -1,52 +1,119 @@
 #!/usr/bin/env bash
 # Benchmark (issue: gateway): GET one project directly from projects-service vs through the
-# gateway (anonymous and with a token), wrk -t2 -c32 -d30s on loopback after a warm-up, one run.
+# gateway (anonymous and with a token), wrk -t2 -c32, 30 s per measurement, on loopback, one run.
 # Prints req/s, the through/direct ratio, p50/p99 and their differences, and the gateway's CPU
 # per request. Target: >= 60 % of direct throughput, <= 3 ms added p99.
+#
+# Steady state first: every JVM is warmed (direct and both gateway paths) until its JIT has
+# settled (fewer than WARM_SETTLED new compiled methods in a round, per jstat), since a service
+# still compiling makes the direct path look slow and the gateway look cheap. Then ROUNDS rounds,
+# each measuring every path once in turn, so drift on this shared machine hits all paths alike;
+# each path's figure is the median of its rounds.
+#
+# Reference row: nginx (Debian's nginx-light) proxying the same GET in the same run, when it is
+# installed: what a minimal proxy costs on this machine, the floor for any gateway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+rounds=${ROUNDS:-3}; duration=${DURATION:-30s}
 home=$(mktemp -d); base=${BASE_PORT:-21080}; gw="http://localhost:$base"; direct="http://localhost:$((base + 1))"
-# full JIT and a larger heap for every process: this measures steady-state cost, not start-up
-# and rate limits out of the way (this measures the proxy, not the limiter's refusals)
+nginx_port=$((base + 10))
+# full JIT and a larger heap for every process: this measures steady-state cost, not start-up;
+# rate limits out of the way (this measures the proxy, not the limiter's refusals)
 RATE_LIMIT_PER_SECOND=1000000 RATE_LIMIT_BURST=1000000 \
 LOCAL_PLATFORM_JVM_OPTIONS="${JVM_OPTIONS:--XX:+UseParallelGC -Xms256m -Xmx512m}" \
   java -jar local-platform/target/local-platform.jar --home="$home" --base-port="$base" > "$home/launcher.out" 2>&1 &
 launcher=$!
-trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$home"' EXIT
+stop() {
+  [[ -f $home/nginx.pid ]] && kill "$(cat "$home/nginx.pid")" 2>/dev/null
+  kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$home"
+}
+trap stop EXIT
 until grep -q "Platform ready." "$home/launcher.out"; do kill -0 $launcher || exit 1; sleep 0.5; done
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 id=$(curl -s "$gw/api/v1/projects?size=1" | json 'd["items"][0]["id"]')
 token=$(curl -s -X POST "$gw/api/v1/local/tokens" -H 'Content-Type: application/json' -d '{"role":"citizen"}' | json 'd["accessToken"]')
-gateway_pid=$(pgrep -f "gateway.jar.*--server.port=$base" | head -1)
-run() { # NAME URL [HEADER]
-  local args=(-t2 -c32 --latency); [[ -n ${3:-} ]] && args+=(-H "$3")
-  wrk "${args[@]}" -d${WARMUP:-30s} "$2" > /dev/null
-  local ticks_before=$(awk '{print $14 + $15}' /proc/$gateway_pid/stat)
-  wrk "${args[@]}" -d${DURATION:-30s} "$2" > "$home/$1.txt"
-  local ticks=$(( $(awk '{print $14 + $15}' /proc/$gateway_pid/stat) - ticks_before ))
-  awk -v name="$1" -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" '
+pid_of() { pgrep -f "$1.jar.*--server.port=$2" | head -1; }
+gateway_pid=$(pid_of gateway "$base")
+jvm_pids="$gateway_pid $(pid_of projects-service $((base + 1))) $(pid_of enterprise-service $((base + 2)))"
+
+paths=(direct gateway-anonymous gateway-token)
+declare -A url=([direct]="$direct/api/v1/projects/$id" [gateway-anonymous]="$gw/api/v1/projects/$id"
+  [gateway-token]="$gw/api/v1/projects/$id")
+declare -A header=([gateway-token]="Authorization: Bearer $token")
+if command -v nginx >/dev/null; then
+  cat > "$home/nginx.conf" <<EOF
+worker_processes 1;
+pid $home/nginx.pid;
+error_log $home/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream projects { server 127.0.0.1:$((base + 1)); keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { proxy_pass http://projects; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+EOF
+  nginx -c "$home/nginx.conf" -p "$home"
+  paths=(direct nginx-reference gateway-anonymous gateway-token)
+  url[nginx-reference]="http://127.0.0.1:$nginx_port/api/v1/projects/$id"
+else
+  echo "(nginx is not installed: apt-get install -y nginx-light adds the reference row)" >&2
+fi
+
+load() { # PATH DURATION [wrk options...]
+  local p=$1 d=$2; shift 2
+  if [[ -n ${header[$p]:-} ]]; then wrk -t2 -c32 -d"$d" "$@" -H "${header[$p]}" "${url[$p]}"
+  else wrk -t2 -c32 -d"$d" "$@" "${url[$p]}"; fi
+}
+compiled() { local n=0 p; for p in $jvm_pids; do n=$((n + $(jstat -compiler "$p" | awk 'NR == 2 { print $1 }'))); done; echo $n; }
+
+echo "warming up until the JITs settle (rounds of direct + anonymous + token, 10 s each)..." >&2
+for warm in $(seq 1 "${WARM_MAX_ROUNDS:-15}"); do
+  before=$(compiled)
+  for p in direct gateway-anonymous gateway-token; do load "$p" 10s > /dev/null; done
+  fresh=$(( $(compiled) - before ))
+  echo "  warm-up round $warm: $fresh methods compiled" >&2
+  (( fresh < ${WARM_SETTLED:-150} )) && break
+done
+
+measure() { # PATH -> "rps p50 p99 gateway_cpu_ms_per_request"
+  local p=$1 out ticks_before ticks
+  ticks_before=$(awk '{print $14 + $15}' "/proc/$gateway_pid/stat")
+  out=$(load "$p" "$duration" --latency)
+  ticks=$(( $(awk '{print $14 + $15}' "/proc/$gateway_pid/stat") - ticks_before ))
+  awk -v name="$p" -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) { sub(/us/, "", v); return v / 1000 } if (v ~ /ms$/) { sub(/ms/, "", v); return v } sub(/s/, "", v); return v * 1000 }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /requests in/ { n = $1 } /Requests\/sec/ { rps = $2 }
     /Non-2xx/ { bad = $NF }
     END { if (bad > 0) { printf "%s: %d answers were not 2xx; the figures would be wrong\n", name, bad > "/dev/stderr"; exit 1 }
-          printf "%s %s %.2f %.2f %.3f\n", name, rps, p50, p99, (n > 0 ? ticks * 1000 / hz / n : 0) }' "$home/$1.txt"
+          printf "%s %.2f %.2f %.3f\n", rps, p50, p99, (n > 0 ? ticks * 1000 / hz / n : 0) }' <<< "$out"
 }
-# one warm-up of the gateway on both paths first, so neither run pays for the other's JIT
-wrk -t2 -c32 -d${WARMUP:-30s} "$gw/api/v1/projects/$id" > /dev/null
-wrk -t2 -c32 -d${WARMUP:-30s} -H "Authorization: Bearer $token" "$gw/api/v1/projects/$id" > /dev/null
-direct_line=$(run direct "$direct/api/v1/projects/$id")
-anon_line=$(run gateway-anonymous "$gw/api/v1/projects/$id")
-token_line=$(run gateway-token "$gw/api/v1/projects/$id" "Authorization: Bearer $token")
-printf '%-20s %10s %9s %9s %22s\n' path "req/s" "p50 ms" "p99 ms" "gateway CPU ms/req"
-for line in "$direct_line" "$anon_line" "$token_line"; do
-  read -r name rps p50 p99 cpu <<< "$line"
-  [[ $name == direct ]] && cpu="-"
-  printf '%-20s %10s %9s %9s %22s\n' "$name" "$rps" "$p50" "$p99" "$cpu"
+
+declare -A results
+for round in $(seq 1 "$rounds"); do
+  for p in "${paths[@]}"; do
+    line=$(measure "$p")
+    results[$p]+="$line;"
+    echo "  round $round $p: $line" >&2
+  done
 done
-read -r _ drps dp50 dp99 _ <<< "$direct_line"
-for line in "$anon_line" "$token_line"; do
-  read -r name rps p50 p99 _ <<< "$line"
-  awk -v n="$name" -v r="$rps" -v d="$drps" -v p50="$p50" -v dp50="$dp50" -v p99="$p99" -v dp99="$dp99" 'BEGIN {
-    printf "%-20s throughput %.0f %% of direct (target >= 60 %%), p50 +%.2f ms, p99 +%.2f ms (target <= 3 ms)\n", n, 100 * r / d, p50 - dp50, p99 - dp99 }'
+
+median() { # "a b c;..." FIELD -> median of that field
+  tr ';' '\n' <<< "$1" | awk -v f="$2" 'NF { print $f }' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+printf '\nmedian of %s rounds of %s per path (wrk -t2 -c32, all on the same %s cores)\n' "$rounds" "$duration" "$(nproc)"
+printf '%-20s %10s %9s %9s %22s\n' path "req/s" "p50 ms" "p99 ms" "gateway CPU ms/req"
+for p in "${paths[@]}"; do
+  cpu=$(median "${results[$p]}" 4); [[ $p == gateway-* ]] || cpu="-"
+  printf '%-20s %10s %9s %9s %22s\n' "$p" "$(median "${results[$p]}" 1)" "$(median "${results[$p]}" 2)" "$(median "${results[$p]}" 3)" "$cpu"
+done
+drps=$(median "${results[direct]}" 1); dp50=$(median "${results[direct]}" 2); dp99=$(median "${results[direct]}" 3)
+for p in "${paths[@]}"; do
+  [[ $p == direct ]] && continue
+  awk -v n="$p" -v r="$(median "${results[$p]}" 1)" -v d="$drps" -v p50="$(median "${results[$p]}" 2)" -v dp50="$dp50" \
+      -v p99="$(median "${results[$p]}" 3)" -v dp99="$dp99" 'BEGIN {
+    printf "%-20s throughput %.0f %% of direct (target >= 60 %%), p50 %+.2f ms, p99 %+.2f ms (target <= +3 ms)\n", n, 100 * r / d, p50 - dp50, p99 - dp99 }'
 done
