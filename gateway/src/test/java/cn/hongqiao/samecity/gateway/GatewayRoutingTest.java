@@ -216,7 +216,8 @@ class GatewayRoutingTest {
         web.get().uri("/api/v1/no-such-resource").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+                .expectBody().jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
     }
 
     @Test
@@ -230,7 +231,8 @@ class GatewayRoutingTest {
         web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"emperor\"}")
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("role");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("role")
+                .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
     }
 
     @Test

@@ -53,8 +53,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // DatabaseHealthIndicator pings instead, on real and embedded MongoDB alike.
         d.put("management.health.mongodb.enabled", "false");
         d.put("management.tracing.sampling.probability", "1.0");
-        // Reactive code (the gateway) sees the trace in the MDC too: logs and problem bodies carry it.
-        d.put("spring.reactor.context-propagation", "auto");
+        // Reactive code (the gateway) reads the trace from the request (ReactiveTraceIds), not from
+        // the MDC: Reactor's automatic context propagation cost a fifth of the gateway's CPU per request.
+        d.put("spring.reactor.context-propagation", "limited");
         d.put("management.metrics.tags.application", "${spring.application.name}");
         // latency histograms, so dashboards can compute p99 across replicas
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
@@ -69,7 +70,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
         // Errors: RFC 9457 problem details, never a stack trace.
         d.put("spring.mvc.problemdetails.enabled", "true");
-        d.put("spring.webflux.problemdetails.enabled", "true");
+        // WebFlux: every error reaches the platform's WebExceptionHandler, which writes the request's
+        // trace id; WebFlux's own ProblemDetail handler would not.
+        d.put("spring.webflux.problemdetails.enabled", "false");
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
         d.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");

@@ -56,7 +56,7 @@ public class RateLimitConfiguration {
     private static Mono<Void> tooMany(ServerWebExchange exchange, Limiter.Decision decision, JsonMapper json) {
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                 "This client sent more requests than its limit allows; retry after " + decision.retryAfterSeconds() + " s.");
-        Problems.complete(problem, exchange.getRequest().getPath().value());
+        Problems.complete(problem, exchange);
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));

@@ -3,7 +3,10 @@ package cn.hongqiao.samecity.gateway.routes;
 import java.util.concurrent.TimeoutException;
 
 import cn.hongqiao.samecity.defaults.problem.Problems;
+import cn.hongqiao.samecity.defaults.problem.ReactiveTraceIds;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +25,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class Unavailable {
 
+    private static final Logger log = LoggerFactory.getLogger(Unavailable.class);
+
     private final JsonMapper json;
 
     Unavailable(JsonMapper json) {
@@ -37,7 +42,11 @@ final class Unavailable {
                 service + " is unavailable: " + reason(cause) + ". Other parts of the platform are not affected; try again shortly.");
         problem.setProperty("service", service);
         problem.setProperty("reason", reasonCode(cause));
-        Problems.complete(problem, exchange.getRequest().getPath().value());
+        Problems.complete(problem, exchange);
+        try (var traced = ReactiveTraceIds.inLogs(exchange)) {
+            log.warn("{} {}: {} unavailable ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    service, problem.getProperties().get("reason"));
+        }
         ServerWebExchangeUtils.reset(exchange); // drops the headers a failed answer brought
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");

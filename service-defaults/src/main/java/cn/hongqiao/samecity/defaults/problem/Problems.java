@@ -9,6 +9,7 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * RFC 9457 problem details as the platform writes them: {@code type}, {@code title},
@@ -45,6 +46,15 @@ public final class Problems {
             problem.setProperty("traceId", traceId);
         }
         return problem;
+    }
+
+    /** For reactive code: as {@link #complete(ProblemDetail, String)}, with the request's own trace id. */
+    public static ProblemDetail complete(ProblemDetail problem, ServerWebExchange exchange) {
+        String traceId = ReactiveTraceIds.of(exchange);
+        if (traceId != null && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
+            problem.setProperty("traceId", traceId);
+        }
+        return complete(problem, exchange.getRequest().getPath().value());
     }
 
     /** The JSON members of a problem, flat, in RFC order; for writers outside Spring MVC and WebFlux handlers. */

@@ -42,14 +42,16 @@ public class ReactiveProblemAutoConfiguration {
             if (ex instanceof ErrorResponse error) {
                 error.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
             }
-            byte[] body = json.writeValueAsBytes(Problems.members(Problems.complete(problem, exchange.getRequest().getPath().value())));
+            byte[] body = json.writeValueAsBytes(Problems.members(Problems.complete(problem, exchange)));
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         };
     }
 
     private static ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
         if (ex instanceof AuthenticationServiceException) {
-            log.warn("Cannot verify a bearer token: {}", ex.getMessage());
+            try (var traced = ReactiveTraceIds.inLogs(exchange)) {
+                log.warn("Cannot verify a bearer token: {}", ex.getMessage());
+            }
             return Problems.issuerUnavailable();
         }
         if (ex instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
@@ -65,7 +67,9 @@ public class ReactiveProblemAutoConfiguration {
         }
         HttpStatus status = ex instanceof ErrorResponse error && HttpStatus.resolve(error.getStatusCode().value()) != null
                 ? HttpStatus.valueOf(error.getStatusCode().value()) : HttpStatus.INTERNAL_SERVER_ERROR;
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        try (var traced = ReactiveTraceIds.inLogs(exchange)) {
+            log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        }
         return Problems.of(status, status.getReasonPhrase(),
                 "The request could not be completed. Quote the traceId when reporting this.");
     }

@@ -122,7 +122,7 @@ public class ReactiveSecurityAutoConfiguration {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
         }
         response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(Problems.members(problem));
+        byte[] body = json.writeValueAsBytes(Problems.members(Problems.complete(problem, exchange)));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }
