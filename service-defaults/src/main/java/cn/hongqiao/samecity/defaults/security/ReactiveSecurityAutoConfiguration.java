@@ -1,7 +1,5 @@
 package cn.hongqiao.samecity.defaults.security;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
@@ -47,10 +45,6 @@ import org.springframework.web.server.ServerWebExchange;
 @EnableWebFluxSecurity
 public class ReactiveSecurityAutoConfiguration {
 
-    /** How long a verified token is trusted without checking its signature again (see VerifiedTokenCache). */
-    static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
-    static final int VERIFIED_TOKENS_KEPT = 10_000;
-
     @Bean
     SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, PlatformSecurityProperties properties,
             ObjectProvider<ReactiveJwtDecoder> decoders, JsonMapper json) {
@@ -59,9 +53,7 @@ public class ReactiveSecurityAutoConfiguration {
             throw new PlatformMisconfiguredException(ServletSecurityAutoConfiguration.NO_ISSUER,
                     ServletSecurityAutoConfiguration.HOW_TO_SET_ISSUER);
         }
-        // the system clock, as the decoder's own expiry check uses
-        ReactiveJwtDecoder decoder = new VerifiedTokenCache(issuerDecoder, VERIFIED_TOKEN_MAX_AGE, VERIFIED_TOKENS_KEPT,
-                Clock.systemUTC());
+        ReactiveJwtDecoder decoder = new VerifiedTokenCache().guarding(issuerDecoder);
         Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
                 new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
         // CORS, when the application defines a CorsConfigurationSource (the gateway does), runs before

@@ -52,10 +52,11 @@ public class ServletSecurityAutoConfiguration {
     @Bean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
             ObjectProvider<JwtDecoder> decoders, JsonMapper json) throws Exception {
-        JwtDecoder decoder = decoders.getIfAvailable();
-        if (decoder == null) {
+        JwtDecoder issuerDecoder = decoders.getIfAvailable();
+        if (issuerDecoder == null) {
             throw new PlatformMisconfiguredException(NO_ISSUER, HOW_TO_SET_ISSUER);
         }
+        JwtDecoder decoder = new VerifiedTokenCache().guarding(issuerDecoder);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theSameTokenIsVerifiedOnceWhileItIsFresh() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(issuerExpiringIn(Duration.ofHours(1)), Duration.ofMinutes(5), 100, clock);
+        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofHours(1)));
         for (int call = 0; call < 5; call++) {
             assertThat(cache.decode("token-a").block().getSubject()).isEqualTo("citizen-1");
         }
@@ -63,7 +64,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void anExpiredTokenGoesBackToTheRealDecoder() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(issuerExpiringIn(Duration.ofMinutes(1)), Duration.ofMinutes(5), 100, clock);
+        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofMinutes(1)));
         cache.decode("token-a").block();
         now = NOW.plusSeconds(61);
         cache.decode("token-a").block();
@@ -72,7 +73,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aRememberedTokenIsVerifiedAgainAfterTheMaximumAge() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(issuerExpiringIn(Duration.ofHours(8)), Duration.ofMinutes(5), 100, clock);
+        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofHours(8)));
         cache.decode("token-a").block();
         now = NOW.plus(Duration.ofMinutes(4));
         cache.decode("token-a").block();
@@ -83,15 +84,26 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aFailedTokenIsNeverRemembered() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(issuerExpiringIn(Duration.ofHours(1)), Duration.ofMinutes(5), 100, clock);
+        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofHours(1)));
         assertThatThrownBy(() -> cache.decode("bad-token").block()).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cache.decode("bad-token").block()).isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(2);
     }
 
     @Test
+    void servletDecodersAreGuardedTheSameWay() {
+        ReactiveJwtDecoder issuer = issuerExpiringIn(Duration.ofHours(1));
+        JwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding((JwtDecoder) token -> issuer.decode(token).block());
+        cache.decode("token-a");
+        cache.decode("token-a");
+        assertThatThrownBy(() -> cache.decode("bad-token")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> cache.decode("bad-token")).isInstanceOf(BadJwtException.class);
+        assertThat(verifications).hasValue(3);
+    }
+
+    @Test
     void theCacheIsBounded() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(issuerExpiringIn(Duration.ofHours(1)), Duration.ofMinutes(5), 2, clock);
+        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 2, clock).guarding(issuerExpiringIn(Duration.ofHours(1)));
         cache.decode("token-a").block();
         cache.decode("token-b").block();
         cache.decode("token-c").block(); // starts over
