@@ -1,9 +1,9 @@
 package cn.hongqiao.samecity.enterprise.settlement;
 
 import cn.hongqiao.samecity.enterprise.registry.Enterprise;
+import cn.hongqiao.samecity.testsupport.PeerService;
 import cn.hongqiao.samecity.testsupport.ServiceTest;
 import cn.hongqiao.samecity.testsupport.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -28,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,14 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class SettlementTest {
 
-    static final WireMockServer projectsService = new WireMockServer(options().dynamicPort());
+    static final PeerService projectsService = new PeerService("projects-service");
     static final String UNIT = "6b08a6100000000000000001";
     static final String OCCUPY = "/api/v1/units/" + UNIT + "/occupancy";
     static final String RELEASE = "/api/v1/units/" + UNIT + "/release";
 
-    static {
-        projectsService.start();
-    }
 
     @AfterAll
     static void stop() {
@@ -55,8 +51,7 @@ class SettlementTest {
 
     @DynamicPropertySource
     static void peer(DynamicPropertyRegistry registry) {
-        registry.add("platform.peers.projects-service", projectsService::baseUrl);
-        registry.add("spring.cloud.openfeign.client.config.projects-service.read-timeout", () -> "500");
+        projectsService.register(registry);
     }
 
     @Autowired

@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.gateway.ratelimit;
 import java.net.InetSocketAddress;
 
 import cn.hongqiao.samecity.defaults.problem.Problems;
+import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,12 +57,7 @@ public class RateLimitConfiguration {
     private static Mono<Void> tooMany(ServerWebExchange exchange, Limiter.Decision decision, JsonMapper json) {
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                 "This client sent more requests than its limit allows; retry after " + decision.retryAfterSeconds() + " s.");
-        Problems.complete(problem, exchange);
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-        response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(Problems.members(problem));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+        return ReactiveProblems.write(exchange, json, problem);
     }
 }

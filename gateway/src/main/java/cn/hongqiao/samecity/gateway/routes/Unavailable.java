@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.gateway.routes;
 import java.util.concurrent.TimeoutException;
 
 import cn.hongqiao.samecity.defaults.problem.Problems;
+import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import cn.hongqiao.samecity.defaults.problem.ReactiveTraceIds;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
@@ -42,18 +43,14 @@ final class Unavailable {
                 service + " is unavailable: " + reason(cause) + ". Other parts of the platform are not affected; try again shortly.");
         problem.setProperty("service", service);
         problem.setProperty("reason", reasonCode(cause));
-        Problems.complete(problem, exchange);
         try (var traced = ReactiveTraceIds.inLogs(exchange)) {
             log.warn("{} {}: {} unavailable ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     service, problem.getProperties().get("reason"));
         }
         ServerWebExchangeUtils.reset(exchange); // drops the headers a failed answer brought
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
-        byte[] body = json.writeValueAsBytes(Problems.members(problem));
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return ReactiveProblems.write(exchange, json, problem);
     }
 
     static String reasonCode(Throwable cause) {

@@ -3,9 +3,9 @@ package cn.hongqiao.samecity.projects.enterprises;
 import java.time.Duration;
 
 import cn.hongqiao.samecity.projects.project.Project;
+import cn.hongqiao.samecity.testsupport.PeerService;
 import cn.hongqiao.samecity.testsupport.ServiceTest;
 import cn.hongqiao.samecity.testsupport.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,11 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class SettledEnterprisesTest {
 
-    static final WireMockServer enterpriseService = new WireMockServer(options().dynamicPort());
+    static final PeerService enterpriseService = new PeerService("enterprise-service");
 
-    static {
-        enterpriseService.start();
-    }
 
     @AfterAll
     static void stop() {
@@ -53,8 +49,7 @@ class SettledEnterprisesTest {
 
     @DynamicPropertySource
     static void peer(DynamicPropertyRegistry registry) {
-        registry.add("platform.peers.enterprise-service", enterpriseService::baseUrl);
-        registry.add("spring.cloud.openfeign.client.config.enterprise-service.read-timeout", () -> "500");
+        enterpriseService.register(registry);
     }
 
     static final String TWO_SETTLED = """

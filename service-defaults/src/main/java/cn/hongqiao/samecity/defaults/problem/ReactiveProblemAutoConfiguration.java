@@ -36,14 +36,10 @@ public class ReactiveProblemAutoConfiguration {
                 return Mono.error(ex);
             }
             ProblemDetail problem = toProblem(exchange, ex);
-            var response = exchange.getResponse();
-            response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
-            response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
             if (ex instanceof ErrorResponse error) {
-                error.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+                error.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
             }
-            byte[] body = json.writeValueAsBytes(Problems.members(Problems.complete(problem, exchange)));
-            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+            return ReactiveProblems.write(exchange, json, problem);
         };
     }
 

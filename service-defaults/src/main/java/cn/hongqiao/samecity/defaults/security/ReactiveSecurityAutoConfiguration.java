@@ -3,7 +3,7 @@ package cn.hongqiao.samecity.defaults.security;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
-import cn.hongqiao.samecity.defaults.problem.Problems;
+import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,13 +108,9 @@ public class ReactiveSecurityAutoConfiguration {
     }
 
     private static Mono<Void> write(JsonMapper json, ServerWebExchange exchange, ProblemDetail problem, String wwwAuthenticate) {
-        var response = exchange.getResponse();
-        response.setRawStatusCode(problem.getStatus());
         if (wwwAuthenticate != null) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
         }
-        response.getHeaders().setContentType(Problems.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsBytes(Problems.members(Problems.complete(problem, exchange)));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return ReactiveProblems.write(exchange, json, problem);
     }
 }

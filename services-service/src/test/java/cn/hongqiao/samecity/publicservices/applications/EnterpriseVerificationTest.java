@@ -1,9 +1,9 @@
 package cn.hongqiao.samecity.publicservices.applications;
 
 import cn.hongqiao.samecity.publicservices.items.ServiceItem;
+import cn.hongqiao.samecity.testsupport.PeerService;
 import cn.hongqiao.samecity.testsupport.ServiceTest;
 import cn.hongqiao.samecity.testsupport.TestTokens;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,12 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class EnterpriseVerificationTest {
 
-    static final WireMockServer enterpriseService = new WireMockServer(options().dynamicPort());
+    static final PeerService enterpriseService = new PeerService("enterprise-service");
     static final String CODE = "91350100M000100Y43";
 
-    static {
-        enterpriseService.start();
-    }
 
     @AfterAll
     static void stop() {
@@ -49,8 +45,7 @@ class EnterpriseVerificationTest {
 
     @DynamicPropertySource
     static void peer(DynamicPropertyRegistry registry) {
-        registry.add("platform.peers.enterprise-service", enterpriseService::baseUrl);
-        registry.add("spring.cloud.openfeign.client.config.enterprise-service.read-timeout", () -> "500");
+        enterpriseService.register(registry);
     }
 
     @Autowired
