@@ -2,6 +2,7 @@ package cn.hongqiao.samecity.gateway;
 
 import java.time.Duration;
 
+import cn.hongqiao.samecity.defaults.problem.Problems;
 import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -140,6 +141,10 @@ class GatewayRoutingTest {
                 .expectBody()
                 .jsonPath("$.service").isEqualTo("projects-service")
                 .jsonPath("$.reason").isEqualTo("failed-response")
+                .jsonPath("$.code").isEqualTo("service-unavailable")
+                .jsonPath("$.type").isEqualTo(Problems.TYPE_BASE + "service-unavailable")
+                .jsonPath("$.title").isEqualTo("服务暂不可用")
+                .jsonPath("$.detail").isEqualTo("projects-service暂不可用：答复了网关错误。平台其他部分不受影响，请稍后再试。")
                 .jsonPath("$.instance").isEqualTo("/api/v1/projects")
                 .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
     }
@@ -217,7 +222,13 @@ class GatewayRoutingTest {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.code").isEqualTo("not-found")
+                .jsonPath("$.title").isEqualTo("未找到")
                 .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
+        web.get().uri("/api/v1/no-such-resource").header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                .expectBody().jsonPath("$.title").isEqualTo("Not found");
     }
 
     @Test
@@ -232,7 +243,24 @@ class GatewayRoutingTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("role")
+                .jsonPath("$.errors[0].message").isEqualTo("应为以下之一：citizen, enterprise, officer, admin")
+                .jsonPath("$.code").isEqualTo("invalid-request")
                 .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsNameTheFieldsTheyCannotRead() {
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"citizen\", \"shoeSize\": 44}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("shoeSize")
+                .jsonPath("$.errors[0].message").isEqualTo("未知字段“shoeSize”");
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .bodyValue("{\"role\": ").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid-request")
+                .jsonPath("$.title").isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field").isEqualTo("$");
     }
 
     @Test

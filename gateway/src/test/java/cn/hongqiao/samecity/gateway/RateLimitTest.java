@@ -86,7 +86,8 @@ class RateLimitTest {
                     .filter(answer -> answer.getStatus().value() == 429).findFirst().orElseThrow();
             assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
             assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(refused.getResponseBody()).contains("\"status\":429").contains("\"traceId\":");
+            assertThat(refused.getResponseBody()).contains("\"status\":429").contains("\"traceId\":")
+                    .contains("\"code\":\"rate-limited\"").contains("\"title\":\"请求过于频繁\"");
 
             assertThat(statuses(burst("other-" + System.nanoTime(), 3))).containsOnly(200);
         }

@@ -96,6 +96,42 @@ class LocalPlatformIT {
     }
 
     @Test
+    @Order(25)
+    void errorsThroughTheGatewayCarryTheirCodeAndSpeakChineseByDefault() throws Exception {
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/api/v1/projects/000000000000000000000000")).GET());
+        assertProblem(missing, 404, "not-found", "未找到");
+        assertThat(JSON.readTree(missing.body()).path("detail").asString()).isEqualTo("未找到项目“000000000000000000000000”。");
+        HttpResponse<String> english = send(HttpRequest.newBuilder(uri("/api/v1/projects/000000000000000000000000"))
+                .header("Accept-Language", "en").GET());
+        assertProblem(english, 404, "not-found", "Not found");
+
+        HttpResponse<String> invalid = send(post("/api/v1/projects", "{\"code\": \"HQ-E2E-400\"}")
+                .header("Authorization", "Bearer " + token("officer")));
+        assertProblem(invalid, 400, "invalid-request", "请求参数有误");
+        assertThat(JSON.readTree(invalid.body()).path("errors").findValuesAsString("message")).contains("不能为空");
+
+        JsonNode planned = getJson("/api/v1/projects?stage=PREPARATION&size=1").path("items").get(0);
+        HttpResponse<String> illegal = send(post("/api/v1/projects/" + planned.path("id").asString() + "/stage-transitions",
+                "{\"targetStage\": \"IN_USE\", \"date\": \"2025-01-01\"}").header("Authorization", "Bearer " + token("officer")));
+        assertProblem(illegal, 409, "illegal-stage-transition", "不允许的阶段变更");
+        assertThat(JSON.readTree(illegal.body()).path("allowed").get(0).asString()).isEqualTo("UNDER_CONSTRUCTION");
+
+        // refused by the service's Tomcat (an encoded slash) and by the gateway's Netty (an over-long URI) before any code runs
+        assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/projects/a%2Fb")).GET()), 400, "bad-request", "无法解析的请求");
+        assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/projects?name=" + "x".repeat(10_000))).GET()), 414, "uri-too-long",
+                "请求地址过长");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code, String title) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("code").asString()).isEqualTo(code);
+        assertThat(problem.path("type").asString()).isEqualTo("https://samecity.hongqiao.tj.cn/problems/" + code);
+        assertThat(problem.path("title").asString()).isEqualTo(title);
+    }
+
+    @Test
     @Order(30)
     void anOfficerRegistersAProjectAndAnEnterpriseWithADemoToken() throws Exception {
         String officer = token("officer");

@@ -76,6 +76,10 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
         d.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        // Problems in the caller's language (zh-CN unless Accept-Language prefers en): each process's
+        // own messages first, then the platform's; a base file is Chinese, never the machine's locale.
+        d.put("spring.messages.basename", "problems,platform-problems");
+        d.put("spring.messages.fallback-to-system-locale", "false");
 
         // Behind the gateway: links (Location) name the gateway's address from its X-Forwarded-*
         // headers. Services are reachable only from the gateway (NetworkPolicy in k8s/).

@@ -62,7 +62,7 @@ class ConsortiumController {
     @ResponseStatus(HttpStatus.CREATED)
     ConsortiumView add(@Valid @RequestBody NewConsortium request) {
         if (mongo.exists(Query.query(Criteria.where("name").is(request.name())), Consortium.class)) {
-            throw new ConflictException("Already exists", "A consortium named " + request.name() + " already exists.");
+            throw ConflictException.alreadyExists("consortium.name-exists", request.name());
         }
         return ConsortiumView.of(mongo.insert(Consortium.of(request)));
     }

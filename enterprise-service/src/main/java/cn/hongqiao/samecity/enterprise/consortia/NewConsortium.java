@@ -22,7 +22,7 @@ record NewConsortium(
         @Size(max = 500) String sourceNote) {
 
     record MemberRecord(@NotBlank @Size(max = 100) String name,
-            @Pattern(regexp = "[0-9a-f]{24}", message = "must be an enterprise id") String enterpriseId) {
+            @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.enterprise-id}") String enterpriseId) {
     }
 
     List<Consortium.Member> membersAsDomain() {

@@ -80,21 +80,21 @@ public class Lead extends VersionedDocument {
             Instant now, ZoneId zone) {
         Set<LeadStage> allowed = stage.next();
         if (!allowed.contains(target)) {
-            throw new StateConflict("Illegal lead move", "A lead at " + stage + " (" + stage.label() + ") cannot move to " + target
-                    + " (" + target.label() + "); allowed: " + (allowed.isEmpty() ? "none, the lead is closed"
-                            : allowed.stream().map(s -> s + " (" + s.label() + ")").collect(Collectors.joining(", "))) + ".",
-                    Map.of("currentStage", stage, "allowed", allowed.stream().sorted().toList()));
+            throw new StateConflict("illegal-lead-transition", Map.of("currentStage", stage, "allowed", allowed.stream().sorted().toList()),
+                    stage, stage.label(), target, target.label(),
+                    allowed.isEmpty() ? "-" : allowed.stream().sorted().map(LeadStage::name).collect(Collectors.joining(", ")),
+                    allowed.isEmpty() ? "无" : allowed.stream().sorted().map(LeadStage::label).collect(Collectors.joining("、")));
         }
         if (target == LeadStage.TERMINATED && (reason == null || reason.isBlank())) {
-            throw new RuleViolation("reason", "a terminated lead needs the reason");
+            throw new RuleViolation("reason", "termination-reason-required");
         }
         if (target == LeadStage.LANDED) {
             if (enterpriseId == null || landedEnterprise == null) {
-                throw new RuleViolation("enterpriseId", "landing needs the registered enterprise that landed");
+                throw new RuleViolation("enterpriseId", "landing-enterprise-required");
             }
             Settlement settlement = landedEnterprise.settlement();
             if (settlement == null || settlement.status() != Settlement.Status.CONFIRMED) {
-                throw new RuleViolation("enterpriseId", "the enterprise must be settled in a unit before the lead can land");
+                throw new RuleViolation("enterpriseId", "landing-enterprise-not-settled");
             }
             this.enterpriseId = enterpriseId;
         }
@@ -108,13 +108,13 @@ public class Lead extends VersionedDocument {
 
     void followUp(FollowUp followUp, LocalDate today) {
         if (!stage.open()) {
-            throw new StateConflict("Lead closed", "A " + stage + " lead takes no more follow-ups.", Map.of("currentStage", stage));
+            throw new StateConflict("lead-closed", Map.of("currentStage", stage), stage, stage.label());
         }
         if (followUp.date().isAfter(today)) {
-            throw new RuleViolation("date", "must not be in the future");
+            throw new RuleViolation("date", "date-in-future");
         }
         if (followUp.date().isBefore(openedOn)) {
-            throw new RuleViolation("date", "must not be before the lead was opened (" + openedOn + ")");
+            throw new RuleViolation("date", "follow-up-before-opened", openedOn.toString());
         }
         followUps.add(followUp);
         if (followUp.date().isAfter(lastActivityOn)) {

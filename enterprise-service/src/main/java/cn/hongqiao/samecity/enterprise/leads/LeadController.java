@@ -50,7 +50,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LeadController {
 
     record MoveRequest(@NotNull LeadStage targetStage, @Size(max = 500) String note, @Size(max = 500) String reason,
-            @Pattern(regexp = "[0-9a-f]{24}", message = "must be an enterprise id") String enterpriseId) {
+            @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.enterprise-id}") String enterpriseId) {
     }
 
     record FollowUpRequest(@NotNull LocalDate date, @NotNull Lead.FollowUp.Mode mode, @NotBlank @Size(max = 1000) String summary,
@@ -87,7 +87,7 @@ class LeadController {
 
     @GetMapping
     PageView<LeadView> list(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) Channel channel,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be an officer id") String officer,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "{rule.officer-id}") String officer,
             @RequestParam(required = false) Boolean stale, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
         Query query = new Query();
@@ -102,7 +102,7 @@ class LeadController {
         }
         if (Boolean.TRUE.equals(stale)) {
             if (stage != null && !stage.open()) {
-                throw new RuleViolation("stale", "only open leads can be stale");
+                throw new RuleViolation("stale", "stale-only-open");
             }
             if (stage == null) {
                 query.addCriteria(Criteria.where("stage").in(LeadStage.OPEN));
@@ -145,7 +145,7 @@ class LeadController {
     Funnel funnel(@RequestParam(required = false) Channel channel, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new RuleViolation("to", "must not be before from");
+            throw new RuleViolation("to", "to-before-from");
         }
         Query query = new Query();
         if (channel != null) {

@@ -17,5 +17,5 @@ record NewLead(
         @Size(max = 40) String targetChain,
         @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal intendedInvestment,
         @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal spaceNeeded,
-        @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be an officer id") String officer) {
+        @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "{rule.officer-id}") String officer) {
 }

@@ -49,9 +49,8 @@ public class Enterprise extends VersionedDocument {
      */
     public Settlement requestSettlement(String unitId, Instant now) {
         if (settlement != null && !settlement.unitId().equals(unitId)) {
-            throw new StateConflict("Already settled", "This enterprise " + (settlement.confirmed() ? "is settled in" : "has a pending settlement into")
-                    + " unit " + settlement.unitId() + "; move out first" + (settlement.confirmed() ? "." : ", or repeat that request to complete it."),
-                    java.util.Map.of("settlement", settlement));
+            throw new StateConflict(settlement.confirmed() ? "already-settled" : "settlement-pending",
+                    java.util.Map.of("settlement", settlement), settlement.unitId());
         }
         if (settlement == null) {
             settlement = Settlement.pending(unitId, now);
@@ -83,7 +82,7 @@ public class Enterprise extends VersionedDocument {
 
     public static Enterprise register(NewEnterprise request) {
         if (request.creditCode() == null ? request.source() != Source.ARTICLE : !CreditCode.isValid(request.creditCode())) {
-            throw new RuleViolation("creditCode", "is required and must be a valid unified social credit code");
+            throw new RuleViolation("creditCode", "credit-code-invalid");
         }
         Enterprise enterprise = new Enterprise(request.creditCode());
         enterprise.apply(request.details());
@@ -99,7 +98,7 @@ public class Enterprise extends VersionedDocument {
 
     private void apply(EnterpriseDetails details) {
         if (details.kind() == EnterpriseKind.CENTRAL_SOE_BRANCH && (details.parentGroup() == null || details.parentGroup().isBlank())) {
-            throw new RuleViolation("parentGroup", "a central-SOE branch needs its parent group");
+            throw new RuleViolation("parentGroup", "parent-group-required");
         }
         name = details.name();
         kind = details.kind();

@@ -41,12 +41,12 @@ class EnterpriseController {
 
     @GetMapping
     PageView<EnterpriseView> list(
-            @RequestParam(required = false) @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "must be an 18-character credit code") String creditCode,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "{rule.credit-code-format}") String creditCode,
             @RequestParam(required = false) EnterpriseKind kind,
             @RequestParam(required = false) @Size(max = 100) String parentGroup,
-            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String originRegion,
             @RequestParam(required = false) @Size(max = 40) String chain,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "must be a project id") String settledProject,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.project-id}") String settledProject,
             @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
@@ -80,7 +80,7 @@ class EnterpriseController {
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     ResponseEntity<EnterpriseView> register(@Valid @RequestBody NewEnterprise request, UriComponentsBuilder uri) {
         if (enterprises.existsByCreditCode(request.creditCode())) {
-            throw new ConflictException("Already exists", "An enterprise with credit code " + request.creditCode() + " is already registered.");
+            throw ConflictException.alreadyExists("enterprise.credit-code-exists", request.creditCode());
         }
         Enterprise saved = enterprises.save(Enterprise.register(request));
         return ResponseEntity.created(uri.path("/api/v1/enterprises/{id}").buildAndExpand(saved.id()).toUri())

@@ -16,7 +16,7 @@ public record EnterpriseDetails(
         @NotNull EnterpriseKind kind,
         @Size(max = 100) String parentGroup,
         @Min(1) @Max(5) Integer tier,
-        @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+        @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String originRegion,
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> industryChains,
         @PositiveOrZero @Max(1_000_000) Integer headcount) {
 }

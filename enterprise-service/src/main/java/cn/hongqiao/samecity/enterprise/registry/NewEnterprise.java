@@ -19,7 +19,7 @@ public record NewEnterprise(
         @NotNull EnterpriseKind kind,
         @Size(max = 100) String parentGroup,
         @Min(1) @Max(5) Integer tier,
-        @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String originRegion,
+        @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String originRegion,
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> industryChains,
         @PositiveOrZero @Max(1_000_000) Integer headcount,
         Source source,
@@ -33,7 +33,7 @@ public record NewEnterprise(
         return new EnterpriseDetails(name, kind, parentGroup, tier, originRegion, industryChains, headcount);
     }
 
-    @AssertTrue(message = "creditCode is required (it may be left out only for a record whose source is ARTICLE)")
+    @AssertTrue(message = "{rule.credit-code-required}")
     boolean isCreditCode() {
         return creditCode != null && !creditCode.isBlank() || source == Source.ARTICLE;
     }

@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidCreditCode {
 
-    String message() default "is not a valid unified social credit code (GB 32100-2015: 18 characters, check character)";
+    String message() default "{rule.credit-code-invalid}";
 
     Class<?>[] groups() default {};
 

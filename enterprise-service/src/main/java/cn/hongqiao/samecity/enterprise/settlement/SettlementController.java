@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/enterprises/{enterpriseId}/settlement")
 class SettlementController {
 
-    record SettleRequest(@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "must be a unit id") String unitId) {
+    record SettleRequest(@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.unit-id}") String unitId) {
     }
 
     record SettlementView(String enterpriseId, String enterpriseName, Settlement settlement) {

@@ -56,21 +56,18 @@ class SettlementDesk {
             enterprise.abandonSettlement();
             enterprises.save(enterprise);
             if (refused.status == 404) {
-                throw new RuleViolation("unitId", "no unit " + unitId + " in projects-service");
+                throw new RuleViolation("unitId", "unit-unknown", unitId);
             }
             if (refused.status == 409) {
-                throw new StateConflict("Unit not available", "Unit " + unitId + " is held by another enterprise or not open to enterprises.",
-                        java.util.Map.of("unitId", unitId));
+                throw new StateConflict("unit-held-by-another", java.util.Map.of("unitId", unitId), unitId);
             }
-            throw new PeerUnavailableException(PROJECTS, "failed-response", "projects-service refused the unit with status "
-                    + refused.status + "; nothing was recorded.");
+            throw new PeerUnavailableException(PROJECTS, "failed-response", "problem.service-unavailable.unit-refused", refused.status);
         } catch (RegistryUnavailable unavailable) {
-            throw new PeerUnavailableException(PROJECTS, unavailable.reason, "The unit could not be confirmed: projects-service is "
-                    + "unavailable (" + unavailable.reason + "). The settlement is recorded as PENDING; repeat the same request to complete it.");
+            throw new PeerUnavailableException(PROJECTS, unavailable.reason, "problem.service-unavailable.settlement-pending",
+                    unavailable.reason);
         }
         if (unit == null || unit.holder() == null || !enterpriseId.equals(unit.holder().enterpriseId())) {
-            throw new PeerUnavailableException(PROJECTS, "malformed-response", "projects-service's answer did not show the unit held "
-                    + "by this enterprise. The settlement is recorded as PENDING; repeat the same request to complete it.");
+            throw new PeerUnavailableException(PROJECTS, "malformed-response", "problem.service-unavailable.settlement-unconfirmed");
         }
         enterprise.confirmSettlement(unit.projectId(), unit.buildingId(), clock.instant());
         return enterprises.save(enterprise);
@@ -85,13 +82,13 @@ class SettlementDesk {
             units.release(authorization, enterprise.settlement().unitId(), new UnitRegistry.HolderRequest(enterpriseId));
         } catch (UnitRefused refused) {
             if (refused.status != 404) {
-                throw new StateConflict("Cannot move out", "projects-service refused to release unit " + enterprise.settlement().unitId()
-                        + " (status " + refused.status + ").", java.util.Map.of("unitId", enterprise.settlement().unitId()));
+                throw new StateConflict("unit-release-refused", java.util.Map.of("unitId", enterprise.settlement().unitId()),
+                        enterprise.settlement().unitId(), refused.status);
             }
             // the unit no longer exists: nothing to release
         } catch (RegistryUnavailable unavailable) {
-            throw new PeerUnavailableException(PROJECTS, unavailable.reason, "The unit could not be released: projects-service is "
-                    + "unavailable (" + unavailable.reason + "). The enterprise is still settled; repeat the request.");
+            throw new PeerUnavailableException(PROJECTS, unavailable.reason, "problem.service-unavailable.release-pending",
+                    unavailable.reason);
         }
         enterprise.moveOut();
         return enterprises.save(enterprise);

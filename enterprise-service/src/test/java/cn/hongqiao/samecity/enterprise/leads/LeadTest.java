@@ -45,18 +45,21 @@ class LeadTest {
     void aLeadGoesFromLeadToLandedWithoutSkipping() {
         Lead lead = lead();
         assertThatThrownBy(() -> lead.moveTo(LeadStage.SIGNED, null, null, null, null, "o", day(1), ZONE))
-                .isInstanceOf(StateConflict.class).hasMessageContaining("NEGOTIATING");
+                .isInstanceOfSatisfying(StateConflict.class, c -> {
+                    assertThat(c.code()).isEqualTo("illegal-lead-transition");
+                    assertThat(c.details().get("allowed")).isEqualTo(java.util.List.of(LeadStage.NEGOTIATING, LeadStage.TERMINATED));
+                });
         lead.moveTo(LeadStage.NEGOTIATING, "首次洽谈", null, null, null, "o", day(10), ZONE);
         lead.moveTo(LeadStage.SIGNED, "签约", null, null, null, "o", day(30), ZONE);
         assertThatThrownBy(() -> lead.moveTo(LeadStage.LANDED, null, null, "e1", enterprise(false), "o", day(45), ZONE))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("settled");
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.violation().rule()).isEqualTo("landing-enterprise-not-settled"));
         assertThatThrownBy(() -> lead.moveTo(LeadStage.LANDED, null, null, "e1", null, "o", day(45), ZONE))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("registered");
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.violation().rule()).isEqualTo("landing-enterprise-required"));
         lead.moveTo(LeadStage.LANDED, "落地", null, "e1", enterprise(true), "o", day(45), ZONE);
         assertThat(lead.stage()).isEqualTo(LeadStage.LANDED);
         assertThat(lead.enterpriseId()).isEqualTo("e1");
         assertThatThrownBy(() -> lead.moveTo(LeadStage.TERMINATED, null, "x", null, null, "o", day(50), ZONE))
-                .isInstanceOf(StateConflict.class).hasMessageContaining("closed");
+                .isInstanceOfSatisfying(StateConflict.class, c -> assertThat(c.code()).isEqualTo("illegal-lead-transition"));
     }
 
     @Test
@@ -64,7 +67,7 @@ class LeadTest {
         Lead lead = lead();
         lead.moveTo(LeadStage.NEGOTIATING, null, null, null, null, "o", day(3), ZONE);
         assertThatThrownBy(() -> lead.moveTo(LeadStage.TERMINATED, null, " ", null, null, "o", day(4), ZONE))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("reason");
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("reason"));
         lead.moveTo(LeadStage.TERMINATED, null, "企业选择落户他区", null, null, "o", day(4), ZONE);
         assertThat(lead.terminationReason()).isEqualTo("企业选择落户他区");
     }

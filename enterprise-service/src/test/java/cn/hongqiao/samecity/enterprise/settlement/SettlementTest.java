@@ -117,8 +117,11 @@ class SettlementTest {
     @Test
     void aUnitHeldByAnotherEnterpriseIs409AndNothingIsRecorded() {
         occupyAnswers(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"title\": \"Unit not available\", \"status\": 409}"));
-        assertThat(settle()).hasStatus(409).bodyJson().extractingPath("$.unitId").isEqualTo(UNIT);
+                .withBody("{\"code\": \"unit-held-by-another\", \"status\": 409}"));
+        MvcTestResult refused = settle();
+        assertThat(refused).hasStatus(409).bodyJson().extractingPath("$.unitId").isEqualTo(UNIT);
+        assertThat(refused).bodyJson().extractingPath("$.code").isEqualTo("unit-held-by-another");
+        assertThat(refused).bodyJson().extractingPath("$.title").isEqualTo("载体不可用");
         assertThat(stored().settlement()).isNull();
     }
 
@@ -129,7 +132,8 @@ class SettlementTest {
         assertThat(failed).hasStatus(503).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(failed).bodyJson().extractingPath("$.service").isEqualTo("projects-service");
         assertThat(failed).bodyJson().extractingPath("$.reason").isEqualTo("failed-response");
-        assertThat(failed).bodyJson().extractingPath("$.detail").asString().contains("PENDING");
+        assertThat(failed).bodyJson().extractingPath("$.code").isEqualTo("service-unavailable");
+        assertThat(failed).bodyJson().extractingPath("$.detail").asString().contains("待确认（PENDING）");
         assertThat(stored().settlement().status().name()).isEqualTo("PENDING");
         assertThat(stored().settlement().projectId()).as("no unit shown that is not confirmed").isNull();
 

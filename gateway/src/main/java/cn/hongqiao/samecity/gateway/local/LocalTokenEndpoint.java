@@ -1,6 +1,5 @@
 package cn.hongqiao.samecity.gateway.local;
 
-import cn.hongqiao.samecity.defaults.problem.FieldError;
 import cn.hongqiao.samecity.defaults.problem.InvalidRequestException;
 import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
 import cn.hongqiao.samecity.defaults.security.Roles;
@@ -35,19 +34,16 @@ class LocalTokenEndpoint {
                 .defaultIfEmpty(new TokenRequest(null, null, null, null))
                 .flatMap(body -> {
                     if (body.role() == null || !Roles.ALL.contains(body.role())) {
-                        return Mono.error(new InvalidRequestException(new FieldError("role", "must be one of " + Roles.ALL)));
+                        return Mono.error(InvalidRequestException.of("role", "local-token-role", String.join(", ", Roles.ALL)));
                     }
                     if (body.subject() != null && !body.subject().matches("[A-Za-z0-9._@-]{1,64}")) {
-                        return Mono.error(new InvalidRequestException(
-                                new FieldError("subject", "must be 1-64 letters, digits or . _ @ -")));
+                        return Mono.error(InvalidRequestException.of("subject", "local-token-subject"));
                     }
                     if (body.department() != null && (body.department().length() > 60 || !Roles.OFFICER.equals(body.role()))) {
-                        return Mono.error(new InvalidRequestException(
-                                new FieldError("department", "only for an officer, at most 60 characters")));
+                        return Mono.error(InvalidRequestException.of("department", "local-token-department"));
                     }
                     if (body.enterpriseId() != null && (!body.enterpriseId().matches("[0-9a-f]{24}") || !Roles.ENTERPRISE.equals(body.role()))) {
-                        return Mono.error(new InvalidRequestException(
-                                new FieldError("enterpriseId", "only for an enterprise user: the id of its enterprise record")));
+                        return Mono.error(InvalidRequestException.of("enterpriseId", "local-token-enterprise"));
                     }
                     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                             .bodyValue(issuer.issue(body.role(), body.subject(), body.department(), body.enterpriseId()));

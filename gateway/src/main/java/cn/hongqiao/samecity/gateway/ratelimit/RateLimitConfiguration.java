@@ -2,10 +2,8 @@ package cn.hongqiao.samecity.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
 
-import cn.hongqiao.samecity.defaults.problem.Problems;
 import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -15,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -32,7 +29,7 @@ public class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimitFilters rateLimitFilters(RateLimitProperties properties, ObjectProvider<RedisRateLimiter> redis, JsonMapper json) {
+    RateLimitFilters rateLimitFilters(RateLimitProperties properties, ObjectProvider<RedisRateLimiter> redis, ReactiveProblems problems) {
         Limiter limiter = properties.store() == RateLimitProperties.Store.REDIS
                 ? new RedisLimiter(redis.getObject(), properties)
                 : new BucketLimiter(properties);
@@ -41,7 +38,7 @@ public class RateLimitConfiguration {
                 .flatMap(client -> limiter.consume(group, client))
                 .flatMap(decision -> {
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", String.valueOf(Math.max(0, decision.remaining())));
-                    return decision.allowed() ? chain.filter(exchange) : tooMany(exchange, decision, json);
+                    return decision.allowed() ? chain.filter(exchange) : tooMany(exchange, decision, problems);
                 });
     }
 
@@ -54,10 +51,8 @@ public class RateLimitConfiguration {
                 }));
     }
 
-    private static Mono<Void> tooMany(ServerWebExchange exchange, Limiter.Decision decision, JsonMapper json) {
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "This client sent more requests than its limit allows; retry after " + decision.retryAfterSeconds() + " s.");
+    private static Mono<Void> tooMany(ServerWebExchange exchange, Limiter.Decision decision, ReactiveProblems problems) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-        return ReactiveProblems.write(exchange, json, problem);
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", decision.retryAfterSeconds());
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -32,8 +32,8 @@ class RouteConfiguration {
 
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder builder, BackendServices backends,
-            RateLimitConfiguration.RateLimitFilters rateLimits, CircuitBreakerRegistry breakers, JsonMapper json) {
-        Unavailable unavailable = new Unavailable(json);
+            RateLimitConfiguration.RateLimitFilters rateLimits, CircuitBreakerRegistry breakers, ReactiveProblems problems) {
+        Unavailable unavailable = new Unavailable(problems);
         RouteLocatorBuilder.Builder routes = builder.routes();
         backends.services().forEach((name, backend) -> {
             List<String> paths = backend.resources().stream()

@@ -2,14 +2,13 @@ package cn.hongqiao.samecity.gateway.routes;
 
 import java.util.concurrent.TimeoutException;
 
-import cn.hongqiao.samecity.defaults.problem.Problems;
+import cn.hongqiao.samecity.defaults.problem.ProblemMessages;
 import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import cn.hongqiao.samecity.defaults.problem.ReactiveTraceIds;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +27,10 @@ final class Unavailable {
 
     private static final Logger log = LoggerFactory.getLogger(Unavailable.class);
 
-    private final JsonMapper json;
+    private final ReactiveProblems problems;
 
-    Unavailable(JsonMapper json) {
-        this.json = json;
+    Unavailable(ReactiveProblems problems) {
+        this.problems = problems;
     }
 
     Mono<Void> write(ServerWebExchange exchange, String service, Throwable cause) {
@@ -39,8 +38,9 @@ final class Unavailable {
         if (response.isCommitted()) {
             return Mono.error(cause); // the service's answer is already on its way: nothing to replace
         }
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                service + " is unavailable: " + reason(cause) + ". Other parts of the platform are not affected; try again shortly.");
+        ProblemDetail problem = problems.messages().problemWithDetail(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "problem.service-unavailable.gateway", ReactiveProblems.locale(exchange), service,
+                ProblemMessages.label("reason." + reasonCode(cause)));
         problem.setProperty("service", service);
         problem.setProperty("reason", reasonCode(cause));
         try (var traced = ReactiveTraceIds.inLogs(exchange)) {
@@ -50,7 +50,7 @@ final class Unavailable {
         ServerWebExchangeUtils.reset(exchange); // drops the headers a failed answer brought
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return ReactiveProblems.write(exchange, json, problem);
+        return problems.write(exchange, problem);
     }
 
     static String reasonCode(Throwable cause) {
@@ -65,14 +65,5 @@ final class Unavailable {
             return "failed-response";
         }
         return "unreachable";
-    }
-
-    private static String reason(Throwable cause) {
-        return switch (reasonCode(cause)) {
-            case "circuit-open" -> "its circuit breaker is open after repeated failures";
-            case "timeout" -> "it did not answer in time";
-            case "failed-response" -> "it answered with a gateway error (" + cause.getMessage() + ")";
-            default -> "it could not be reached";
-        };
     }
 }

@@ -64,7 +64,7 @@ public class DispatchLedger {
         requireProject(projectId);
         YearMonth period = request.yearMonth();
         if (period.isAfter(YearMonth.now(clock))) {
-            throw new RuleViolation("period", "must not be a future month");
+            throw new RuleViolation("period", "period-in-future");
         }
         if (reports.existsByProjectIdAndYearAndMonth(projectId, period.getYear(), period.getMonthValue())) {
             throw duplicate(period);
@@ -125,7 +125,6 @@ public class DispatchLedger {
     }
 
     private static ConflictException duplicate(YearMonth period) {
-        return new ConflictException("Already reported", "This project already has a dispatch report for " + period
-                + "; there is one report per project and month.");
+        return new ConflictException("dispatch-report-exists", period.toString());
     }
 }

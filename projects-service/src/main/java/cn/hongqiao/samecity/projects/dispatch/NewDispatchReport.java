@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 
 /** A month's dispatch report as filed. {@code period} is {@code yyyy-MM}. */
 record NewDispatchReport(
-        @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as yyyy-MM") String period,
+        @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "{rule.month-format}") String period,
         @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal investmentCompleted,
         @Size(max = 1000) String imageProgress,
         @PositiveOrZero @Max(100_000) Integer workersOnSite,

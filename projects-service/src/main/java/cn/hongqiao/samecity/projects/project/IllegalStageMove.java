@@ -6,13 +6,16 @@ import java.util.stream.Collectors;
 
 import cn.hongqiao.samecity.defaults.problem.StateConflict;
 
-/** A stage move the lifecycle does not allow; the 409 names the stages that are allowed. */
+/**
+ * {@code illegal-stage-transition}: a stage move the lifecycle does not allow; the 409 names the
+ * current stage and the stages that are allowed ({@code allowed}, empty once the project is in use).
+ */
 class IllegalStageMove extends StateConflict {
 
     IllegalStageMove(Stage from, Stage to, Set<Stage> allowed) {
-        super("Illegal stage move", "A project at " + from + " (" + from.label() + ") cannot move to " + to + " (" + to.label()
-                + "); allowed: " + (allowed.isEmpty() ? "none, the lifecycle is complete"
-                        : allowed.stream().map(s -> s + " (" + s.label() + ")").collect(Collectors.joining(", "))) + ".",
-                Map.of("currentStage", from, "allowed", allowed.stream().sorted().toList()));
+        super("illegal-stage-transition", Map.of("currentStage", from, "allowed", allowed.stream().sorted().toList()),
+                from, from.label(), to, to.label(),
+                allowed.isEmpty() ? "-" : allowed.stream().sorted().map(Stage::name).collect(Collectors.joining(", ")),
+                allowed.isEmpty() ? "无" : allowed.stream().sorted().map(Stage::label).collect(Collectors.joining("、")));
     }
 }

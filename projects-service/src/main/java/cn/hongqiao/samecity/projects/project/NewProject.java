@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 
 /** A project to register (API request and seed record alike). */
 public record NewProject(
-        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}", message = "must be 3-32 upper-case letters, digits or '-'") String code,
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}", message = "{rule.project-code-format}") String code,
         @NotBlank @Size(max = 100) String name,
         @Size(max = 200) String nameEn,
         @NotNull Zone zone,
@@ -34,7 +34,7 @@ public record NewProject(
         Source source,
         @Size(max = 500) String sourceNote) {
 
-    @AssertTrue(message = "plannedFinish must not be before plannedStart")
+    @AssertTrue(message = "{rule.planned-finish-before-start}")
     boolean isPlannedFinish() {
         return plannedStart == null || plannedFinish == null || !plannedFinish.isBefore(plannedStart);
     }

@@ -77,7 +77,7 @@ public class Project extends VersionedDocument {
     private void apply(ProjectDetails details) {
         if (details.plannedStart() != null && details.plannedFinish() != null
                 && details.plannedFinish().isBefore(details.plannedStart())) {
-            throw new RuleViolation("plannedFinish", "must not be before plannedStart");
+            throw new RuleViolation("plannedFinish", "finish-before-start");
         }
         name = details.name();
         nameEn = details.nameEn();
@@ -109,10 +109,10 @@ public class Project extends VersionedDocument {
             throw new IllegalStageMove(stage, target, allowed);
         }
         if (date.isAfter(LocalDate.now(clock))) {
-            throw new RuleViolation("date", "must not be in the future: a transition records what has happened");
+            throw new RuleViolation("date", "transition-in-future");
         }
         if (!transitions.isEmpty() && date.isBefore(transitions.get(transitions.size() - 1).date())) {
-            throw new RuleViolation("date", "must not be before the previous transition (" + transitions.get(transitions.size() - 1).date() + ")");
+            throw new RuleViolation("date", "transition-before-previous", transitions.get(transitions.size() - 1).date().toString());
         }
         StageTransition transition = new StageTransition(stage, target, date, note, recordedBy, clock.instant());
         if (target == Stage.SUSPENDED) {

@@ -93,7 +93,7 @@ class ProjectController {
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     ResponseEntity<ProjectView> register(@Valid @RequestBody NewProject request, UriComponentsBuilder uri) {
         if (projects.existsByCode(request.code())) {
-            throw new ConflictException("Already exists", "A project with code " + request.code() + " already exists.");
+            throw ConflictException.alreadyExists("project.code-exists", request.code());
         }
         Project saved = projects.save(Project.register(request));
         events.publishEvent(new ProjectChanged(saved.id()));

@@ -28,7 +28,7 @@ public record ProjectDetails(
         @PositiveOrZero @Max(10_000_000) Integer expectedJobs,
         @Valid Location location) {
 
-    @AssertTrue(message = "plannedFinish must not be before plannedStart")
+    @AssertTrue(message = "{rule.planned-finish-before-start}")
     boolean isPlannedFinish() {
         return plannedStart == null || plannedFinish == null || !plannedFinish.isBefore(plannedStart);
     }

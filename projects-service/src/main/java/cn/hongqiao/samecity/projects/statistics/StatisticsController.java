@@ -27,7 +27,7 @@ class StatisticsController {
     /** Unit vacancy per {@code zone} or per {@code project}. */
     @GetMapping("/api/v1/vacancy")
     List<DistrictFigures.Vacancy> vacancy(@RequestParam(defaultValue = "zone")
-            @Pattern(regexp = "zone|project", message = "must be zone or project") String by) {
+            @Pattern(regexp = "zone|project", message = "{rule.by-zone-or-project}") String by) {
         return figures.vacancy(by.equals("project") ? "projectId" : "zone");
     }
 }

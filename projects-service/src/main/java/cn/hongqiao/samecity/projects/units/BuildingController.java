@@ -53,7 +53,7 @@ class BuildingController {
     BuildingView add(@PathVariable String projectId, @Valid @RequestBody NewBuilding request) {
         project(projectId);
         if (buildings.existsByProjectIdAndName(projectId, request.name())) {
-            throw new ConflictException("Already exists", "This project already has a building named " + request.name() + ".");
+            throw ConflictException.alreadyExists("building.name-exists", request.name());
         }
         return BuildingView.of(buildings.insert(Building.of(projectId, request)));
     }
@@ -75,7 +75,7 @@ class BuildingController {
     UnitView addUnit(@PathVariable String buildingId, @Valid @RequestBody NewUnit request) {
         Building building = find(buildingId);
         if (units.existsByBuildingIdAndCode(buildingId, request.code())) {
-            throw new ConflictException("Already exists", "This building already has a unit " + request.code() + ".");
+            throw ConflictException.alreadyExists("unit.code-exists", request.code());
         }
         return UnitView.of(units.insert(Unit.of(building, project(building.projectId()).zone(), request)));
     }

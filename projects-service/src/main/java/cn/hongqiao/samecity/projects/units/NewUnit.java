@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record NewUnit(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be 1-20 letters, digits or '-'") String code,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "{rule.unit-code-format}") String code,
         @NotNull @Min(-5) @Max(200) Integer floor,
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 7, fraction = 2) BigDecimal area,
         UnitStatus status,

@@ -51,7 +51,7 @@ public class Unit extends VersionedDocument {
 
     static Unit of(Building building, Zone zone, NewUnit request) {
         if (request.status() == UnitStatus.RESERVED || request.status() == UnitStatus.OCCUPIED) {
-            throw new RuleViolation("status", "a new unit is VACANT or OWN_USE; enterprises reserve and occupy units through their own commands");
+            throw new RuleViolation("status", "unit-initial-status");
         }
         Unit unit = new Unit(building.id(), request.code());
         unit.projectId = building.projectId();

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/units")
 class UnitController {
 
-    record HolderRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "must be an enterprise id") String enterpriseId) {
+    record HolderRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "{rule.enterprise-id}") String enterpriseId) {
     }
 
     private final MongoTemplate mongo;
@@ -45,7 +45,7 @@ class UnitController {
     }
 
     @GetMapping
-    PageView<UnitView> list(@RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "must be a project id") String projectId,
+    PageView<UnitView> list(@RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.project-id}") String projectId,
             @RequestParam(required = false) Zone zone, @RequestParam(required = false) UnitStatus status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Query query = new Query();

@@ -88,8 +88,7 @@ class UnitDesk {
     }
 
     private static StateConflict heldByAnother(Unit unit) {
-        return new StateConflict("Unit not available", "Unit " + unit.code() + " is " + unit.status() + " ("
-                + unit.status().label() + ") and held by another enterprise, or not available to enterprises.",
-                Map.of("unitStatus", unit.status()));
+        return new StateConflict("unit-held-by-another", Map.of("unitStatus", unit.status()),
+                unit.code(), unit.status(), unit.status().label());
     }
 }

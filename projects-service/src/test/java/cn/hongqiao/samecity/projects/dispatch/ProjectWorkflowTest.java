@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.projects.dispatch;
 
+import cn.hongqiao.samecity.defaults.problem.Problems;
 import cn.hongqiao.samecity.projects.project.Project;
 import cn.hongqiao.samecity.testsupport.ServiceTest;
 import cn.hongqiao.samecity.testsupport.TestTokens;
@@ -64,6 +65,14 @@ class ProjectWorkflowTest {
         assertThat(skip).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(skip).bodyJson().extractingPath("$.allowed").asArray().containsExactly("UNDER_CONSTRUCTION");
         assertThat(skip).bodyJson().extractingPath("$.currentStage").isEqualTo("PREPARATION");
+        assertThat(skip).bodyJson().extractingPath("$.code").isEqualTo("illegal-stage-transition");
+        assertThat(skip).bodyJson().extractingPath("$.type").isEqualTo(Problems.TYPE_BASE + "illegal-stage-transition");
+        assertThat(skip).bodyJson().extractingPath("$.title").isEqualTo("不允许的阶段变更");
+        assertThat(skip).bodyJson().extractingPath("$.detail").isEqualTo("项目处于“前期工作”，不能变更为“投入使用”；允许变更为：开工建设。");
+        MvcTestResult inEnglish = send(mvc.post().uri(projectUri + "/stage-transitions").header(HttpHeaders.ACCEPT_LANGUAGE, "en"),
+                "{\"targetStage\": \"IN_USE\", \"date\": \"2025-07-01\"}");
+        assertThat(inEnglish).bodyJson().extractingPath("$.detail")
+                .isEqualTo("A project at PREPARATION cannot move to IN_USE; allowed: UNDER_CONSTRUCTION.");
 
         MvcTestResult started = move("UNDER_CONSTRUCTION", "2025-03-01");
         assertThat(started).hasStatus(201).bodyJson().extractingPath("$.stage").isEqualTo("UNDER_CONSTRUCTION");
@@ -75,8 +84,9 @@ class ProjectWorkflowTest {
 
         assertThat(mvc.get().uri(projectUri + "/stage-transitions").exchange()).hasStatusOk().bodyJson()
                 .extractingPath("$[*].toName").asArray().containsExactly("开工建设", "停工", "开工建设");
-        assertThat(move("STRUCTURE_COMPLETED", "2025-08-01")).as("future date").hasStatus(400)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("date");
+        MvcTestResult future = move("STRUCTURE_COMPLETED", "2025-08-01");
+        assertThat(future).as("future date").hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("date");
+        assertThat(future).bodyJson().extractingPath("$.errors[0].message").isEqualTo("不能晚于今天：阶段变更记录的是已经发生的事");
         assertThat(move("LAUNCHED", "2025-07-01")).hasStatus(400);
 
         // a stage cannot be set by revising the project: stage is not a field of the revision
@@ -144,8 +154,9 @@ class ProjectWorkflowTest {
     void oneReportPerMonthNoFutureMonthsAndTotalsAreNeverTakenFromTheClient() {
         assertThat(send(mvc.post().uri(projectUri + "/dispatch-reports"), "{\"period\": \"2025-06\", \"investmentCompleted\": 80}"))
                 .hasStatus(201);
-        assertThat(send(mvc.post().uri(projectUri + "/dispatch-reports"), "{\"period\": \"2025-06\", \"investmentCompleted\": 90}"))
-                .hasStatus(409);
+        MvcTestResult second = send(mvc.post().uri(projectUri + "/dispatch-reports"), "{\"period\": \"2025-06\", \"investmentCompleted\": 90}");
+        assertThat(second).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("dispatch-report-exists");
+        assertThat(second).bodyJson().extractingPath("$.detail").isEqualTo("该项目 2025-06 的月度调度已经报送；每个项目每月一份。");
         assertThat(send(mvc.post().uri(projectUri + "/dispatch-reports"), "{\"period\": \"2025-08\", \"investmentCompleted\": 90}"))
                 .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("period");
         assertThat(send(mvc.post().uri(projectUri + "/dispatch-reports"),

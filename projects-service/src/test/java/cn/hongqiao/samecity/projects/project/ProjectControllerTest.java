@@ -69,11 +69,12 @@ class ProjectControllerTest {
         assertThat(anonymous).headers().hasValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 
         MvcTestResult citizen = register(SOFTWARE_BASE, "citizen");
-        assertThat(citizen).hasStatus(403).bodyJson().extractingPath("$.title").isEqualTo("Forbidden");
+        assertThat(citizen).hasStatus(403).bodyJson().extractingPath("$.code").isEqualTo("forbidden");
+        assertThat(citizen).bodyJson().extractingPath("$.title").isEqualTo("无权操作");
 
         MvcTestResult forged = mvc.post().uri("/api/v1/projects").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").content(SOFTWARE_BASE).exchange();
-        assertThat(forged).hasStatus(401).bodyJson().extractingPath("$.detail").asString().contains("invalid");
+        assertThat(forged).hasStatus(401).bodyJson().extractingPath("$.code").isEqualTo("invalid-token");
 
         assertThat(register(SOFTWARE_BASE, "admin")).hasStatus(201);
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Project.class)).isEqualTo(1);
@@ -83,7 +84,8 @@ class ProjectControllerTest {
     void aSecondProjectWithTheSameCodeIsAConflictAndNothingIsStored() {
         assertThat(register(SOFTWARE_BASE, "officer")).hasStatus(201);
         MvcTestResult again = register(SOFTWARE_BASE.replace("京津冀工业软件产业基地", "另一个"), "officer");
-        assertThat(again).hasStatus(409).bodyJson().extractingPath("$.detail").asString().contains("HQ-T-001");
+        assertThat(again).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("already-exists");
+        assertThat(again).bodyJson().extractingPath("$.detail").isEqualTo("编号为 HQ-T-001 的项目已存在。");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Project.class)).isEqualTo(1);
     }
 
@@ -105,7 +107,8 @@ class ProjectControllerTest {
         assertThat(operatorKey).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("$where");
 
         MvcTestResult malformed = register("{\"code\": ", "officer");
-        assertThat(malformed).hasStatus(400).bodyJson().extractingPath("$.title").isEqualTo("Unreadable request body");
+        assertThat(malformed).hasStatus(400).bodyJson().extractingPath("$.code").isEqualTo("invalid-request");
+        assertThat(malformed).bodyJson().extractingPath("$.errors[0].field").isEqualTo("$");
 
         MvcTestResult tooLong = register(SOFTWARE_BASE.replace("京津冀工业软件产业基地", "长".repeat(101)), "officer");
         assertThat(tooLong).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");

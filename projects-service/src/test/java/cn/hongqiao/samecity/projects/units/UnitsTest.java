@@ -87,6 +87,8 @@ class UnitsTest {
         MvcTestResult other = command(unitIds.get(0), "reservation", "ent-b");
         assertThat(other).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(other).bodyJson().extractingPath("$.unitStatus").isEqualTo("RESERVED");
+        assertThat(other).bodyJson().extractingPath("$.code").isEqualTo("unit-held-by-another");
+        assertThat(other).bodyJson().extractingPath("$.title").isEqualTo("载体不可用");
         assertThat(command(unitIds.get(0), "occupancy", "ent-b")).hasStatus(409);
         assertThat(command(unitIds.get(0), "release", "ent-b")).hasStatus(409);
 

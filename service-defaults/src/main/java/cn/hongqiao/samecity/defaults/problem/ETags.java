@@ -36,7 +36,6 @@ public final class ETags {
                 return;
             }
         }
-        throw new PreconditionFailedException("If-Match " + ifMatch.trim() + " does not match the current version "
-                + of(currentVersion) + "; reload the resource and apply your change again.");
+        throw new PreconditionFailedException(ifMatch.trim(), of(currentVersion));
     }
 }

@@ -1,27 +1,34 @@
 package cn.hongqiao.samecity.defaults.problem;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** A 400 for input that passed binding but breaks a rule, naming each field as validation does. */
-public class InvalidRequestException extends ErrorResponseException {
+/** A 400 {@code invalid-request} for input that passed binding but breaks a rule, naming each field as validation does. */
+public class InvalidRequestException extends ProblemException {
 
-    public InvalidRequestException(FieldError... errors) {
-        this(List.of(errors));
+    private final List<Violation> violations;
+
+    public InvalidRequestException(Violation... violations) {
+        this(List.of(violations));
     }
 
-    public InvalidRequestException(List<FieldError> errors) {
-        super(HttpStatus.BAD_REQUEST, problem(errors), null);
+    public InvalidRequestException(List<Violation> violations) {
+        super(HttpStatus.BAD_REQUEST, "invalid-request");
+        this.violations = List.copyOf(violations);
     }
 
-    private static ProblemDetail problem(List<FieldError> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return problem;
+    /** One field breaking one rule ({@code rule.<rule>}). */
+    public static InvalidRequestException of(String field, String rule, Object... arguments) {
+        return new InvalidRequestException(new Violation(field, rule, arguments));
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    @Override
+    public String getMessage() {
+        return "invalid-request " + violations.stream().map(v -> v.field() + ": " + v.rule()).toList();
     }
 }

@@ -10,63 +10,67 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
-/** Turns a JSON reading failure into words a portal developer can act on, naming the field. */
+/** Turns a JSON reading failure into field violations a portal can show beside the field. */
 final class JsonReadErrors {
 
     private JsonReadErrors() {
     }
 
-    static List<FieldError> describe(Throwable failure) {
+    static List<Violation> describe(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
         }
         if (cause == null) {
-            return List.of(new FieldError("$", "The request body is missing or is not JSON."));
+            return List.of(new Violation("$", "body-missing"));
         }
         JacksonException jackson = (JacksonException) cause;
         String field = path(jackson);
         if (jackson instanceof PropertyBindingException unknown) {
-            return List.of(new FieldError(field, "Unknown field '" + unknown.getPropertyName() + "'."));
+            return List.of(new Violation(field, "unknown-field", unknown.getPropertyName()));
         }
         if (jackson instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
-            String allowed = target != null && target.isEnum()
-                    ? " Allowed: " + Arrays.stream(target.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")) + "."
-                    : "";
-            return List.of(new FieldError(field, "Invalid value '" + invalid.getValue() + "'." + allowed));
+            return target != null && target.isEnum()
+                    ? List.of(new Violation(field, "not-one-of", invalid.getValue(), values(target)))
+                    : List.of(new Violation(field, "invalid-value", invalid.getValue()));
         }
         if (jackson instanceof MismatchedInputException mismatched) {
             Class<?> target = mismatched.getTargetType();
-            String expected = target == null ? "" : " Expected " + describe(target) + ".";
-            return List.of(new FieldError(field, "Wrong type or missing value." + expected));
+            if (target != null && target.isEnum()) {
+                return List.of(new Violation(field, "wrong-type-enum", values(target)));
+            }
+            return List.of(target == null ? new Violation(field, "wrong-type-any")
+                    : new Violation(field, "wrong-type", ProblemMessages.label("type." + kind(target))));
         }
         if (jackson instanceof StreamReadException) {
-            return List.of(new FieldError("$", "Malformed JSON: " + jackson.getOriginalMessage()));
+            return List.of(new Violation("$", "malformed-json", jackson.getOriginalMessage()));
         }
-        return List.of(new FieldError(field, "Unreadable value."));
+        return List.of(new Violation(field, "unreadable-value"));
     }
 
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-        }
+    /** An enum's values as the API spells them, for "allowed: ..." messages. */
+    static String values(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static String kind(Class<?> type) {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
+            return "number";
         }
         if (type == String.class) {
-            return "a string";
+            return "string";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "boolean";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
+            return "array";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date or time";
+            return "temporal";
         }
-        return "an object";
+        return "object";
     }
 
     static String path(JacksonException e) {

@@ -1,31 +1,24 @@
 package cn.hongqiao.samecity.defaults.problem;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * 503: a service this one depends on could not answer (timed out, failed, answered garbage, or
- * its circuit is open), so the request could not be completed; the problem names the service and
- * why, and says what state the request was left in.
+ * 503 {@code service-unavailable}: a service this one depends on could not answer (timed out,
+ * failed, answered garbage, or its circuit is open), so the request could not be completed; the
+ * problem names the service and why, and its detail message says what state the request was left in.
  */
-public class PeerUnavailableException extends ErrorResponseException {
+public class PeerUnavailableException extends ProblemException {
 
     private final String service;
     private final String reason;
 
-    public PeerUnavailableException(String service, String reason, String detail) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(service, reason, detail), null);
+    public PeerUnavailableException(String service, String reason, String detailMessage, Object... arguments) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", detailMessage, arguments);
         this.service = service;
         this.reason = reason;
+        getBody().setProperty("service", service);
+        getBody().setProperty("reason", reason);
         getHeaders().set("Retry-After", "5");
-    }
-
-    private static ProblemDetail problem(String service, String reason, String detail) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
-        problem.setProperty("service", service);
-        problem.setProperty("reason", reason);
-        return problem;
     }
 
     public String service() {

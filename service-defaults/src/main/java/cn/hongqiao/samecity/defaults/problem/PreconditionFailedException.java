@@ -1,12 +1,11 @@
 package cn.hongqiao.samecity.defaults.problem;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-/** 412: the client's {@code If-Match} names a version that is no longer current. */
-public class PreconditionFailedException extends ErrorResponseException {
+/** 412 {@code stale-version}: the client's {@code If-Match} names a version that is no longer current. */
+public class PreconditionFailedException extends ProblemException {
 
-    public PreconditionFailedException(String detail) {
-        super(HttpStatus.PRECONDITION_FAILED, Problems.of(HttpStatus.PRECONDITION_FAILED, "Precondition failed", detail), null);
+    public PreconditionFailedException(String ifMatch, String currentETag) {
+        super(HttpStatus.PRECONDITION_FAILED, "stale-version", "problem.stale-version.versions", ifMatch, currentETag);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,22 +19,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final JsonMapper json;
+    private final ServletProblems problems;
 
-    public RequestBodyLimitFilter(long limit, JsonMapper json) {
+    public RequestBodyLimitFilter(long limit, ServletProblems problems) {
         this.limit = limit;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            RequestBodyTooLargeException tooLarge = new RequestBodyTooLargeException(limit);
-            response.setStatus(tooLarge.getStatusCode().value());
-            response.setContentType(Problems.APPLICATION_PROBLEM_JSON.toString());
-            json.writeValue(response.getOutputStream(),
-                    Problems.members(Problems.complete(tooLarge.getBody(), request.getRequestURI())));
+            problems.write(request, response,
+                    problems.messages().localize(new RequestBodyTooLargeException(limit), ServletProblems.locale(request)));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

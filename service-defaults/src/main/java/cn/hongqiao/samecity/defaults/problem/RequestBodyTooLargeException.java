@@ -1,13 +1,11 @@
 package cn.hongqiao.samecity.defaults.problem;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-/** A request body over {@code platform.http.max-body-size}: 413 before anything is read into memory. */
-public class RequestBodyTooLargeException extends ErrorResponseException {
+/** 413 {@code body-too-large}: a request body over {@code platform.http.max-body-size}, refused before it is read into memory. */
+public class RequestBodyTooLargeException extends ProblemException {
 
     public RequestBodyTooLargeException(long limitBytes) {
-        super(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                "The request body is larger than the limit of " + limitBytes + " bytes."), null);
+        super(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "problem.body-too-large.limit", limitBytes);
     }
 }

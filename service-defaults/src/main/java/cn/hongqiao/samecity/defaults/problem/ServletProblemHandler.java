@@ -2,7 +2,7 @@ package cn.hongqiao.samecity.defaults.problem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.core.PropertyReferenceException;
@@ -22,7 +23,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -32,20 +36,28 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error a service answers is an RFC 9457 problem: Spring MVC's own (404, 405, 415, 406,
- * type mismatches...) through {@link ResponseEntityExceptionHandler}, plus validation with each
- * field's error, unreadable JSON naming the field, optimistic-locking and unique-key conflicts
- * (409), and anything unexpected as a 500 without internals.
+ * Every error a service answers is an RFC 9457 problem with a stable {@code code}, worded in the
+ * caller's language ({@link ProblemMessages}): Spring MVC's own (404, 405, 415, 406, type
+ * mismatches...) through {@link ResponseEntityExceptionHandler}, the platform's
+ * {@link ProblemException}s, validation with each field's error, unreadable JSON naming the field,
+ * domain rules and state conflicts, optimistic-locking and unique-key conflicts (409), and anything
+ * unexpected as a 500 without internals.
  */
 @RestControllerAdvice
 public class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ServletProblemHandler.class);
 
+    private final ProblemMessages messages;
+
+    public ServletProblemHandler(ProblemMessages messages) {
+        this.messages = messages;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return invalid(fieldErrors(ex.getBindingResult()), headers, request);
+        return invalidFields(fieldErrors(ex.getBindingResult()), headers, request);
     }
 
     @Override
@@ -53,13 +65,25 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
+            String name = parameterName(result.getMethodParameter());
             result.getResolvableErrors().forEach(error -> {
                 String field = error instanceof org.springframework.validation.FieldError fe ? fe.getField() : name;
                 errors.add(new FieldError(field, error.getDefaultMessage()));
             });
         });
-        return invalid(errors, headers, request);
+        return invalidFields(errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            if (HttpHeaders.IF_MATCH.equalsIgnoreCase(missing.getHeaderName())) {
+                return localized(new PreconditionRequiredException(), headers, request);
+            }
+            return invalid(List.of(new Violation(missing.getHeaderName(), "header-required")), headers, request);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
     }
 
     @Override
@@ -68,14 +92,11 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         while (cause != null) {
             if (cause instanceof RequestBodyTooLargeException tooLarge) {
-                return handleExceptionInternal(tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(), request);
+                return localized(tooLarge, headers, request);
             }
             cause = cause.getCause();
         }
-        List<FieldError> errors = JsonReadErrors.describe(ex);
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body", summary(errors));
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return invalid(JsonReadErrors.describe(ex), headers, request);
     }
 
     @Override
@@ -83,11 +104,19 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
         Class<?> type = ex.getRequiredType();
-        String allowed = type != null && type.isEnum()
-                ? " Allowed: " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")) + "."
-                : "";
-        return invalid(List.of(new FieldError(field == null ? "?" : field, "Invalid value '" + ex.getValue() + "'." + allowed)),
-                headers, request);
+        Violation violation = type != null && type.isEnum()
+                ? new Violation(field == null ? "?" : field, "not-one-of", ex.getValue(), JsonReadErrors.values(type))
+                : new Violation(field == null ? "?" : field, "invalid-value", ex.getValue());
+        return invalid(List.of(violation), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(org.springframework.web.ErrorResponseException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof InvalidRequestException invalid) {
+            return invalid(invalid.violations(), headers, request);
+        }
+        return localized(ex, headers, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -95,38 +124,34 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldError> errors = ex.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return invalid(errors, new HttpHeaders(), request);
+        return invalidFields(errors, new HttpHeaders(), request);
     }
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation ex, WebRequest request) {
-        return invalid(List.of(new FieldError(ex.field(), ex.rule())), new HttpHeaders(), request);
+        return invalid(List.of(ex.violation()), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(StateConflict.class)
     ResponseEntity<Object> stateConflict(StateConflict ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.title(), ex.getMessage());
+        ProblemDetail problem = messages.problem(HttpStatus.CONFLICT, ex.code(), locale(), ex.arguments());
         ex.details().forEach(problem::setProperty);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<Object> unknownProperty(PropertyReferenceException ex, WebRequest request) {
-        return invalid(List.of(new FieldError("sort", "Cannot sort by '" + ex.getPropertyName() + "'.")), new HttpHeaders(), request);
+        return invalid(List.of(new Violation("sort", "sort-unknown", ex.getPropertyName())), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> staleWrite(OptimisticLockingFailureException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Concurrent modification",
-                "The record was changed by someone else since you read it; reload it and apply your change again.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        return problem(ex, HttpStatus.CONFLICT, "concurrent-modification", request);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Already exists",
-                "A record with the same unique key already exists.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        return problem(ex, HttpStatus.CONFLICT, "already-exists", request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -135,25 +160,61 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
             throw ex; // Spring Security answers these: 401 for anonymous callers, 403 otherwise
         }
         log.error("Unexpected error on {}", describe(request), ex);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request could not be completed. Quote the traceId when reporting this.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+        return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", request);
     }
 
+    /** Every problem leaves with its code, path, trace id and language. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Problems.complete(problem, path(request));
+            HttpHeaders withLanguage = new HttpHeaders();
+            withLanguage.putAll(headers); // Spring's own may be read-only
+            withLanguage.setContentLanguage(locale());
+            return super.createResponseEntity(body, withLanguage, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private ResponseEntity<Object> invalid(List<FieldError> errors, HttpHeaders headers, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors));
-        problem.setProperty("errors", errors);
+    private ResponseEntity<Object> localized(ErrorResponse error, HttpHeaders headers, WebRequest request) {
+        HttpHeaders all = new HttpHeaders();
+        all.putAll(error.getHeaders());
+        all.putAll(headers);
+        return handleExceptionInternal((Exception) error, messages.localize(error, locale()), all, error.getStatusCode(), request);
+    }
+
+    private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String code, WebRequest request) {
+        return handleExceptionInternal(ex, messages.problem(status, code, locale()), new HttpHeaders(), status, request);
+    }
+
+    private ResponseEntity<Object> invalid(List<Violation> violations, HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem = messages.invalid(violations, locale());
         return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
                 HttpStatus.BAD_REQUEST, request);
+    }
+
+    private ResponseEntity<Object> invalidFields(List<FieldError> errors, HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem = messages.invalidFields(errors, locale());
+        return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
+                HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Any error Spring answers itself (405, 406, 415, 404 for no handler...): its body worded in the
+     * language, with the platform's code for its status.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse error) {
+            body = messages.localize(error, locale());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 
     static List<FieldError> fieldErrors(BindingResult result) {
@@ -163,8 +224,18 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         return errors;
     }
 
-    private static String summary(List<FieldError> errors) {
-        return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        org.springframework.web.bind.annotation.RequestHeader header =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        org.springframework.web.bind.annotation.RequestParam param =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        return parameter.getParameterName();
     }
 
     private static String lastNode(String propertyPath) {

@@ -5,7 +5,6 @@ import java.util.List;
 import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
 import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -47,7 +45,7 @@ public class ReactiveSecurityAutoConfiguration {
 
     @Bean
     SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, PlatformSecurityProperties properties,
-            ObjectProvider<ReactiveJwtDecoder> decoders, JsonMapper json) {
+            ObjectProvider<ReactiveJwtDecoder> decoders, ReactiveProblems problems) {
         ReactiveJwtDecoder issuerDecoder = decoders.getIfAvailable();
         if (issuerDecoder == null) {
             throw new PlatformMisconfiguredException(ServletSecurityAutoConfiguration.NO_ISSUER,
@@ -85,16 +83,11 @@ public class ReactiveSecurityAutoConfiguration {
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint((exchange, e) -> write(json, exchange,
-                                SecurityProblems.unauthorized(path(exchange), hasBearer(exchange)),
-                                SecurityProblems.wwwAuthenticate(hasBearer(exchange))))
-                        .accessDeniedHandler((exchange, e) -> write(json, exchange,
-                                SecurityProblems.forbidden(path(exchange)), null)))
+                        .authenticationEntryPoint((exchange, e) -> unauthorized(problems, exchange, hasBearer(exchange)))
+                        .accessDeniedHandler((exchange, e) -> forbidden(problems, exchange)))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((exchange, e) -> write(json, exchange,
-                                SecurityProblems.unauthorized(path(exchange), false), SecurityProblems.wwwAuthenticate(false)))
-                        .accessDeniedHandler((exchange, e) -> write(json, exchange,
-                                SecurityProblems.forbidden(path(exchange)), null)))
+                        .authenticationEntryPoint((exchange, e) -> unauthorized(problems, exchange, false))
+                        .accessDeniedHandler((exchange, e) -> forbidden(problems, exchange)))
                 .build();
     }
 
@@ -107,10 +100,13 @@ public class ReactiveSecurityAutoConfiguration {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    private static Mono<Void> write(JsonMapper json, ServerWebExchange exchange, ProblemDetail problem, String wwwAuthenticate) {
-        if (wwwAuthenticate != null) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
-        }
-        return ReactiveProblems.write(exchange, json, problem);
+    private static Mono<Void> unauthorized(ReactiveProblems problems, ServerWebExchange exchange, boolean tokenPresent) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, SecurityProblems.wwwAuthenticate(tokenPresent));
+        return problems.write(exchange, SecurityProblems.unauthorized(problems.messages(), ReactiveProblems.locale(exchange),
+                path(exchange), tokenPresent));
+    }
+
+    private static Mono<Void> forbidden(ReactiveProblems problems, ServerWebExchange exchange) {
+        return problems.write(exchange, SecurityProblems.forbidden(problems.messages(), ReactiveProblems.locale(exchange), path(exchange)));
     }
 }

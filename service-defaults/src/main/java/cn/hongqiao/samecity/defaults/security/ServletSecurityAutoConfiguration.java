@@ -3,10 +3,9 @@ package cn.hongqiao.samecity.defaults.security;
 import java.io.IOException;
 
 import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
-import cn.hongqiao.samecity.defaults.problem.Problems;
+import cn.hongqiao.samecity.defaults.problem.ServletProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +19,6 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,7 +49,7 @@ public class ServletSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
-            ObjectProvider<JwtDecoder> decoders, JsonMapper json) throws Exception {
+            ObjectProvider<JwtDecoder> decoders, ServletProblems writer) throws Exception {
         JwtDecoder issuerDecoder = decoders.getIfAvailable();
         if (issuerDecoder == null) {
             throw new PlatformMisconfiguredException(NO_ISSUER, HOW_TO_SET_ISSUER);
@@ -75,16 +73,11 @@ public class ServletSecurityAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder)
                                 .jwtAuthenticationConverter(RoleClaimsConverter.jwtAuthenticationConverter()))
-                        .authenticationEntryPoint((request, response, e) -> write(json, request, response,
-                                SecurityProblems.unauthorized(request.getRequestURI(), hasBearer(request)),
-                                SecurityProblems.wwwAuthenticate(hasBearer(request))))
-                        .accessDeniedHandler((request, response, e) -> write(json, request, response,
-                                SecurityProblems.forbidden(request.getRequestURI()), null)))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(writer, request, response, hasBearer(request)))
+                        .accessDeniedHandler((request, response, e) -> forbidden(writer, request, response)))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, e) -> write(json, request, response,
-                                SecurityProblems.unauthorized(request.getRequestURI(), false), SecurityProblems.wwwAuthenticate(false)))
-                        .accessDeniedHandler((request, response, e) -> write(json, request, response,
-                                SecurityProblems.forbidden(request.getRequestURI()), null)));
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(writer, request, response, false))
+                        .accessDeniedHandler((request, response, e) -> forbidden(writer, request, response)));
         return http.build();
     }
 
@@ -104,13 +97,16 @@ public class ServletSecurityAutoConfiguration {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
-            ProblemDetail problem, String wwwAuthenticate) throws IOException {
-        response.setStatus(problem.getStatus());
-        if (wwwAuthenticate != null) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
-        }
-        response.setContentType(Problems.APPLICATION_PROBLEM_JSON.toString());
-        json.writeValue(response.getOutputStream(), Problems.members(problem));
+    private static void unauthorized(ServletProblems problems, HttpServletRequest request, HttpServletResponse response,
+            boolean tokenPresent) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, SecurityProblems.wwwAuthenticate(tokenPresent));
+        problems.write(request, response, SecurityProblems.unauthorized(problems.messages(), ServletProblems.locale(request),
+                request.getRequestURI(), tokenPresent));
+    }
+
+    private static void forbidden(ServletProblems problems, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problems.write(request, response,
+                SecurityProblems.forbidden(problems.messages(), ServletProblems.locale(request), request.getRequestURI()));
     }
 }

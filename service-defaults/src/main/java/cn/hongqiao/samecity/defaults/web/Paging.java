@@ -2,7 +2,6 @@ package cn.hongqiao.samecity.defaults.web;
 
 import java.util.Set;
 
-import cn.hongqiao.samecity.defaults.problem.FieldError;
 import cn.hongqiao.samecity.defaults.problem.InvalidRequestException;
 
 import org.springframework.data.domain.PageRequest;
@@ -25,10 +24,10 @@ public final class Paging {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw new InvalidRequestException(new FieldError("page", "must be 0 or more"));
+            throw InvalidRequestException.of("page", "page-min");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw new InvalidRequestException(new FieldError("size", "must be between 1 and " + MAX_SIZE));
+            throw InvalidRequestException.of("size", "size-range", MAX_SIZE);
         }
         return PageRequest.of(p, s, sort == null || sort.isBlank() ? defaultSort : parseSort(sort, sortable));
     }
@@ -37,12 +36,12 @@ public final class Paging {
         String[] parts = sort.split(",");
         String field = parts[0].trim();
         if (!sortable.contains(field) || parts.length > 2) {
-            throw new InvalidRequestException(new FieldError("sort", "must be one of " + sortable + ", optionally followed by ,asc or ,desc"));
+            throw InvalidRequestException.of("sort", "sort-one-of", String.join(", ", new java.util.TreeSet<>(sortable)));
         }
         Sort.Direction direction = Sort.Direction.ASC;
         if (parts.length == 2) {
             direction = Sort.Direction.fromOptionalString(parts[1].trim())
-                    .orElseThrow(() -> new InvalidRequestException(new FieldError("sort", "direction must be asc or desc")));
+                    .orElseThrow(() -> InvalidRequestException.of("sort", "sort-direction"));
         }
         return Sort.by(direction, field).and(Sort.by("_id"));
     }

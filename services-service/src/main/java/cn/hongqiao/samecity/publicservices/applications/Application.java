@@ -71,8 +71,8 @@ public class Application extends VersionedDocument {
 
     static Application submit(Submission submission, Item item, String subject, String idempotencyKey, String fingerprint, Instant now) {
         if (!item.partnerRegions().contains(submission.handlingRegion()) && !submission.handlingRegion().equals(submission.intakeRegion())) {
-            throw new RuleViolation("handlingRegion", "item " + item.code() + " is not handled in " + submission.handlingRegion()
-                    + "; its regions are " + item.partnerRegions());
+            throw new RuleViolation("handlingRegion", "item-not-handled-in", item.code(), submission.handlingRegion(),
+                    String.join(", ", item.partnerRegions()));
         }
         Application a = new Application();
         a.itemId = item.id();
@@ -100,10 +100,9 @@ public class Application extends VersionedDocument {
 
     private void move(Set<ApplicationStatus> from, ApplicationStatus to, String by, String note, Instant now) {
         if (!from.contains(status)) {
-            throw new StateConflict("Illegal application move", "An application that is " + status + " (" + status.label()
-                    + ") cannot become " + to + " (" + to.label() + "); it must be one of "
-                    + from.stream().map(ApplicationStatus::name).sorted().collect(Collectors.joining(", ")) + ".",
-                    Map.of("currentStatus", status));
+            throw new StateConflict("illegal-application-action", Map.of("currentStatus", status), status, status.label(), to,
+                    to.label(), from.stream().map(ApplicationStatus::name).sorted().collect(Collectors.joining(", ")),
+                    from.stream().sorted().map(ApplicationStatus::label).collect(Collectors.joining("、")));
         }
         moves.add(new Move(status, to, now, by, note));
         status = to;
@@ -116,7 +115,7 @@ public class Application extends VersionedDocument {
     /** One notice listing everything missing; during handling it stops the clock. */
     void requestCorrection(List<String> missing, String by, Instant now, LocalDate today) {
         if (missing == null || missing.isEmpty()) {
-            throw new RuleViolation("missing", "a correction notice lists everything that is missing");
+            throw new RuleViolation("missing", "correction-lists-missing");
         }
         boolean duringHandling = status == ApplicationStatus.IN_PROGRESS;
         move(EnumSet.of(ApplicationStatus.PRE_REVIEW, ApplicationStatus.IN_PROGRESS), ApplicationStatus.CORRECTION_REQUESTED, by,
@@ -152,7 +151,7 @@ public class Application extends VersionedDocument {
 
     void refuseToAccept(String reason, String by, Instant now) {
         if (reason == null || reason.isBlank()) {
-            throw new RuleViolation("note", "不予受理 needs the reason");
+            throw new RuleViolation("note", "refusal-reason-required");
         }
         move(EnumSet.of(ApplicationStatus.PRE_REVIEW), ApplicationStatus.NOT_ACCEPTED, by, reason, now);
     }
@@ -163,7 +162,7 @@ public class Application extends VersionedDocument {
 
     void complete(Outcome outcome, String note, String by, Instant now) {
         if (outcome == null) {
-            throw new RuleViolation("outcome", "completing needs the outcome: APPROVED or REFUSED");
+            throw new RuleViolation("outcome", "outcome-required");
         }
         move(EnumSet.of(ApplicationStatus.IN_PROGRESS), ApplicationStatus.COMPLETED, by, note, now);
         this.outcome = outcome;

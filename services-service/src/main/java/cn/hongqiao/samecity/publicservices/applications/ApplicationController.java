@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.problem.ETags;
-import cn.hongqiao.samecity.defaults.problem.FieldError;
 import cn.hongqiao.samecity.defaults.problem.InvalidRequestException;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
@@ -81,7 +80,7 @@ class ApplicationController {
     ResponseEntity<ApplicationView> submit(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             @Valid @RequestBody Submission submission, JwtAuthenticationToken token, UriComponentsBuilder uri) {
         if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
-            throw new InvalidRequestException(new FieldError(IDEMPOTENCY_KEY, "header required: 8-100 letters, digits or . _ : -"));
+            throw InvalidRequestException.of(IDEMPOTENCY_KEY, "idempotency-key-format");
         }
         ApplicationDesk.Submitted submitted = desk.submit(submission, key, caller(token));
         Application a = submitted.application();

@@ -64,8 +64,7 @@ class ApplicationDesk {
     Submitted submit(Submission submission, String idempotencyKey, Caller caller) {
         Applicant.Kind kind = submission.applicant().kind();
         if (kind == Applicant.Kind.CITIZEN && !caller.citizen() || kind == Applicant.Kind.ENTERPRISE && !caller.enterprise()) {
-            throw new RuleViolation("applicant.kind", "a " + (caller.citizen() ? "citizen" : "enterprise") + " token applies as "
-                    + (caller.citizen() ? "CITIZEN" : "ENTERPRISE"));
+            throw new RuleViolation("applicant.kind", caller.citizen() ? "citizen-applies-as-citizen" : "enterprise-applies-as-enterprise");
         }
         String fingerprint = fingerprint(submission);
         Application existing = byKey(caller.subject(), idempotencyKey);
@@ -73,7 +72,7 @@ class ApplicationDesk {
             return replay(existing, fingerprint);
         }
         ServiceItem item = items.findById(submission.itemId())
-                .orElseThrow(() -> new RuleViolation("itemId", "no service item " + submission.itemId()));
+                .orElseThrow(() -> new RuleViolation("itemId", "item-unknown", submission.itemId()));
         Application application = Application.submit(submission, new Application.Item(item.id(), item.code(), item.name(),
                 item.department(), item.promisedLimitDays(), item.partnerRegions()), caller.subject(), idempotencyKey, fingerprint,
                 clock.instant());
@@ -164,11 +163,9 @@ class ApplicationDesk {
     }
 
     /** 422: the key was used before with a different request. */
-    static class IdempotencyKeyReused extends org.springframework.web.ErrorResponseException {
+    static class IdempotencyKeyReused extends cn.hongqiao.samecity.defaults.problem.ProblemException {
         IdempotencyKeyReused() {
-            super(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, cn.hongqiao.samecity.defaults.problem.Problems.of(
-                    org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
-                    "This Idempotency-Key was already used for a different submission; use a new key for a new application."), null);
+            super(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
         }
     }
 }

@@ -58,8 +58,8 @@ public class Evaluation extends VersionedDocument {
     /** Only a completed application is rated, and only once (the unique application id enforces "once"). */
     static Evaluation rate(Application application, Level level, Map<Dimension, Level> dimensions, String comment, Instant now) {
         if (application.status() != ApplicationStatus.COMPLETED) {
-            throw new StateConflict("Not completed", "An application is rated after it is completed (办结); this one is "
-                    + application.status() + ".", Map.of("currentStatus", application.status()));
+            throw new StateConflict("application-not-completed", Map.of("currentStatus", application.status()),
+                    application.status(), application.status().label());
         }
         Evaluation e = new Evaluation();
         e.applicationId = application.id();

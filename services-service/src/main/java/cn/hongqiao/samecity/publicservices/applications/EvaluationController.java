@@ -97,7 +97,7 @@ class EvaluationController {
             evaluation = mongo.insert(Evaluation.rate(application, request.level(), request.dimensions(), request.comment(),
                     clock.instant()));
         } catch (DuplicateKeyException once) {
-            throw new ConflictException("Already rated", "This application has been rated already.");
+            throw new ConflictException("already-rated");
         }
         Rectification rectification = null;
         if (evaluation.level().poor()) {
@@ -110,7 +110,7 @@ class EvaluationController {
 
     /** Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share rated basically satisfied or better. */
     @GetMapping("/api/v1/evaluations/statistics")
-    List<Statistics> statistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "must be item or department") String by) {
+    List<Statistics> statistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
         String field = by.equals("item") ? "itemCode" : "department";
         Map<String, Map<Evaluation.Level, Long>> groups = new LinkedHashMap<>();
         for (Document row : mongo.aggregate(Aggregation.newAggregation(Aggregation.group(field, "level").count().as("count")),

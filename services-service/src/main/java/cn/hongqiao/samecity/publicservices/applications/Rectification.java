@@ -48,10 +48,10 @@ public class Rectification extends VersionedDocument {
 
     void close(String resolution, String by, Instant now) {
         if (status == Status.CLOSED) {
-            throw new StateConflict("Already closed", "This rectification was closed " + closedAt + ".", Map.of("currentStatus", status));
+            throw new StateConflict("rectification-closed", Map.of("currentStatus", status), closedAt.toString());
         }
         if (resolution == null || resolution.isBlank()) {
-            throw new RuleViolation("resolution", "say what was done");
+            throw new RuleViolation("resolution", "resolution-required");
         }
         this.status = Status.CLOSED;
         this.resolution = resolution;

@@ -11,16 +11,16 @@ import jakarta.validation.constraints.Size;
 
 /** What an applicant submits. */
 record Submission(
-        @NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "must be a service item id") String itemId,
-        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String intakeRegion,
-        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String handlingRegion,
+        @NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.item-id}") String itemId,
+        @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String intakeRegion,
+        @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String handlingRegion,
         @NotNull @Valid Applicant applicant,
         @Size(max = 30) List<@Valid MaterialRecord> materials) {
 
     record MaterialRecord(@NotBlank @Size(max = 100) String name, @Size(max = 200) String reference) {
     }
 
-    @AssertTrue(message = "a citizen gives ID type and number; an enterprise its credit code")
+    @AssertTrue(message = "{rule.applicant-identity}")
     boolean isApplicantIdentified() {
         if (applicant == null || applicant.kind() == null) {
             return true;

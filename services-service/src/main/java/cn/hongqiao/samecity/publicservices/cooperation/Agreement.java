@@ -43,7 +43,7 @@ public class Agreement extends VersionedDocument {
     }
 
     public record NewAgreement(
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String partnerRegion,
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String partnerRegion,
             @NotBlank @Size(max = 40) String partnerName,
             @NotBlank @Size(max = 100) String title,
             @NotEmpty Set<Domain> domains,
@@ -72,7 +72,7 @@ public class Agreement extends VersionedDocument {
 
     static Agreement of(NewAgreement r) {
         if (r.signedOn() != null && r.status() != Status.SIGNED) {
-            throw new RuleViolation("signedOn", "only a signed agreement has a signing date");
+            throw new RuleViolation("signedOn", "signed-on-only-when-signed");
         }
         Agreement a = new Agreement(r.partnerRegion(), r.title());
         a.partnerName = r.partnerName();

@@ -60,7 +60,7 @@ class CooperationController {
     @GetMapping("/api/v1/agreements")
     List<AgreementView> agreements(@RequestParam(required = false) Agreement.Status status,
             @RequestParam(required = false) Domain domain,
-            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String partnerRegion) {
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String partnerRegion) {
         Query query = new Query().with(Sort.by("partnerRegion", "title"));
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status));
@@ -81,7 +81,7 @@ class CooperationController {
         try {
             return AgreementView.of(mongo.insert(Agreement.of(request)));
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("Already exists", "An agreement with this partner and title already exists.");
+            throw ConflictException.alreadyExists("agreement.exists");
         }
     }
 
@@ -124,7 +124,7 @@ class CooperationController {
         try {
             return EventView.of(mongo.insert(Event.of(request)));
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("Already exists", "This event already exists for that year.");
+            throw ConflictException.alreadyExists("event.exists");
         }
     }
 

@@ -39,7 +39,7 @@ public class Event extends VersionedDocument {
 
     public record NewEvent(@NotBlank @Size(max = 100) String name, @NotNull Kind kind, @NotNull @Min(2000) @Max(2100) Integer year,
             LocalDate startsOn, LocalDate endsOn,
-            @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String> partnerRegions,
+            @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String> partnerRegions,
             @Size(max = 100) String organiser, Source source, @Size(max = 500) String sourceNote) {
     }
 
@@ -61,10 +61,10 @@ public class Event extends VersionedDocument {
 
     static Event of(NewEvent r) {
         if (r.startsOn() != null && r.endsOn() != null && r.endsOn().isBefore(r.startsOn())) {
-            throw new RuleViolation("endsOn", "must not be before startsOn");
+            throw new RuleViolation("endsOn", "ends-before-starts");
         }
         if (r.startsOn() != null && r.startsOn().getYear() != r.year()) {
-            throw new RuleViolation("startsOn", "must be in the event's year");
+            throw new RuleViolation("startsOn", "starts-outside-year");
         }
         Event e = new Event(r.name(), r.year());
         e.kind = r.kind();

@@ -50,7 +50,7 @@ class InstitutionController {
 
     @GetMapping
     PageView<InstitutionView> search(
-            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String region,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String region,
             @RequestParam(required = false) MedicalInstitution.Grade grade,
             @RequestParam(required = false) MedicalInstitution.SettlementType settlementType,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -75,7 +75,7 @@ class InstitutionController {
         try {
             return InstitutionView.of(mongo.insert(MedicalInstitution.of(request)));
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("Already exists", "An institution with insurance code " + request.insuranceCode() + " exists.");
+            throw ConflictException.alreadyExists("institution.insurance-code-exists", request.insuranceCode());
         }
     }
 

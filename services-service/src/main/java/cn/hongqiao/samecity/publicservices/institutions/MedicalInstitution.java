@@ -49,12 +49,12 @@ public class MedicalInstitution extends VersionedDocument {
     public enum OnlineService { REGISTRATION, PAYMENT }
 
     public record NewInstitution(
-            @NotBlank @Pattern(regexp = "H\\d{11}", message = "must be H + 6-digit region code + 5 digits") String insuranceCode,
+            @NotBlank @Pattern(regexp = "H\\d{11}", message = "{rule.insurance-code-format}") String insuranceCode,
             @NotBlank @Size(max = 100) String name,
             @NotNull Grade grade,
             @NotNull Type type,
             @NotNull Boolean publicOwned,
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String region,
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String region,
             @NotEmpty Set<SettlementType> settlementTypes,
             Set<OnlineService> onlineServices,
             Source source,
@@ -80,8 +80,7 @@ public class MedicalInstitution extends VersionedDocument {
 
     static MedicalInstitution of(NewInstitution r) {
         if (!r.insuranceCode().substring(1, 7).equals(r.region())) {
-            throw new RuleViolation("insuranceCode", "its region part " + r.insuranceCode().substring(1, 7)
-                    + " must be the institution's region " + r.region());
+            throw new RuleViolation("insuranceCode", "insurance-code-region", r.insuranceCode().substring(1, 7), r.region());
         }
         MedicalInstitution m = new MedicalInstitution(r.insuranceCode());
         m.name = r.name();

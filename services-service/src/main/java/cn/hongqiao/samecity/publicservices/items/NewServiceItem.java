@@ -18,12 +18,12 @@ import jakarta.validation.constraints.Size;
 
 /** A service item for the catalogue (API request and seed record alike). */
 public record NewServiceItem(
-        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "must be 3-40 upper-case letters, digits or '-'") String code,
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "{rule.item-code-format}") String code,
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Size(max = 60) String department,
         @NotNull ItemType itemType,
         @NotNull HandlingMode handlingMode,
-        @NotEmpty @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String> partnerRegions,
+        @NotEmpty @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String> partnerRegions,
         @Size(max = 30) List<@Valid Material> materials,
         @NotNull @Min(1) @Max(365) Integer legalLimitDays,
         @NotNull @Min(0) @Max(365) Integer promisedLimitDays,
@@ -31,7 +31,7 @@ public record NewServiceItem(
         Source source,
         @Size(max = 500) String sourceNote) {
 
-    @AssertTrue(message = "promisedLimitDays must not exceed legalLimitDays")
+    @AssertTrue(message = "{rule.promised-exceeds-legal}")
     boolean isPromisedLimitDays() {
         return legalLimitDays == null || promisedLimitDays == null || promisedLimitDays <= legalLimitDays;
     }

@@ -41,7 +41,7 @@ public class ServiceItem extends VersionedDocument {
     /** Promised time limits never exceed legal ones. */
     public static ServiceItem catalogue(NewServiceItem request) {
         if (request.promisedLimitDays() > request.legalLimitDays()) {
-            throw new RuleViolation("promisedLimitDays", "must not exceed legalLimitDays");
+            throw new RuleViolation("promisedLimitDays", "promised-exceeds-legal");
         }
         ServiceItem item = new ServiceItem(request.code());
         item.name = request.name();

@@ -38,7 +38,7 @@ class ServiceItemController {
 
     @GetMapping
     PageView<ServiceItemView> list(
-            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 region code") String partnerRegion,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String partnerRegion,
             @RequestParam(required = false) HandlingMode handlingMode,
             @RequestParam(required = false) @Size(max = 60) String department,
             @RequestParam(required = false) @Size(max = 50) String name,
@@ -51,7 +51,7 @@ class ServiceItemController {
 
     @GetMapping("/{id}")
     ResponseEntity<ServiceItemView> get(@PathVariable String id) {
-        ServiceItem item = items.findById(id).orElseThrow(() -> new NotFoundException("service item", id));
+        ServiceItem item = items.findById(id).orElseThrow(() -> new NotFoundException("service-item", id));
         return ResponseEntity.ok().eTag(ETags.of(item.version())).body(ServiceItemView.of(item));
     }
 
@@ -59,7 +59,7 @@ class ServiceItemController {
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     ResponseEntity<ServiceItemView> catalogue(@Valid @RequestBody NewServiceItem request, UriComponentsBuilder uri) {
         if (items.existsByCode(request.code())) {
-            throw new ConflictException("Already exists", "A service item with code " + request.code() + " already exists.");
+            throw ConflictException.alreadyExists("service-item.code-exists", request.code());
         }
         ServiceItem saved = items.save(ServiceItem.catalogue(request));
         return ResponseEntity.created(uri.path("/api/v1/service-items/{id}").buildAndExpand(saved.id()).toUri())

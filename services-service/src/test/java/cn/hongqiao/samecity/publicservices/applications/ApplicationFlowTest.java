@@ -83,8 +83,10 @@ class ApplicationFlowTest {
         MvcTestResult again = submit(citizen, "key-00000001", body("120106199001011234"));
         assertThat(again).hasStatus(200).bodyJson().extractingPath("$.id")
                 .isEqualTo(first.getResponse().getHeader(HttpHeaders.LOCATION).replaceAll(".*/", ""));
-        assertThat(submit(citizen, "key-00000001", body("120106199001019999"))).hasStatus(422)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        MvcTestResult reused = submit(citizen, "key-00000001", body("120106199001019999"));
+        assertThat(reused).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(reused).bodyJson().extractingPath("$.code").isEqualTo("idempotency-key-reused");
+        assertThat(reused).bodyJson().extractingPath("$.title").isEqualTo("幂等键已被使用");
         assertThat(mongo.count(new Query(), Application.class)).isEqualTo(1);
         assertThat(mvc.post().uri("/api/v1/applications").header(HttpHeaders.AUTHORIZATION, citizen)
                 .contentType(MediaType.APPLICATION_JSON).content(body("120106199001011234")).exchange())
@@ -120,7 +122,9 @@ class ApplicationFlowTest {
     void theDeskRequestsACorrectionAcceptsAndTheDueDateSkipsTheHolidays() {
         String uri = submit(citizen, "key-00000004", body("120106199001011234")).getResponse().getHeader(HttpHeaders.LOCATION);
         assertThat(act(uri, citizen, "{\"action\": \"ACCEPT\"}")).as("applicants do not accept").hasStatus(403);
-        assertThat(act(uri, officer, "{\"action\": \"ACCEPT\"}")).as("not in pre-review yet").hasStatus(409);
+        MvcTestResult early = act(uri, officer, "{\"action\": \"ACCEPT\"}");
+        assertThat(early).as("not in pre-review yet").hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("illegal-application-action");
+        assertThat(early).bodyJson().extractingPath("$.currentStatus").isEqualTo("SUBMITTED");
         assertThat(act(uri, officer, "{\"action\": \"START_PRE_REVIEW\"}")).hasStatus(201);
         assertThat(act(uri, officer, "{\"action\": \"REQUEST_CORRECTION\", \"missing\": []}")).hasStatus(400);
         MvcTestResult correction = act(uri, officer,

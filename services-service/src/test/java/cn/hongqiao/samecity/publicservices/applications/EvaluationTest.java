@@ -80,7 +80,7 @@ class EvaluationTest {
         assertThat(rated).hasStatus(201).bodyJson().extractingPath("$.poor").isEqualTo(true);
         // five working days after Friday 26 September 2025: Sun 28 (make-up), Mon 29, Tue 30, Thu 9 Oct, Fri 10 Oct
         assertThat(rated).bodyJson().extractingPath("$.rectificationDeadline").isEqualTo("2025-10-10");
-        assertThat(rate(uri, citizen, "SATISFIED")).as("once").hasStatus(409);
+        assertThat(rate(uri, citizen, "SATISFIED")).as("once").hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("already-rated");
 
         MvcTestResult open = mvc.get().uri("/api/v1/rectifications?status=OPEN").header(HttpHeaders.AUTHORIZATION, officer).exchange();
         assertThat(open).bodyJson().extractingPath("$.totalItems").isEqualTo(1);
@@ -114,7 +114,7 @@ class EvaluationTest {
                         {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110106",
                          "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "120106199001011234"}}
                         """.formatted(itemId)).exchange().getResponse().getHeader(HttpHeaders.LOCATION);
-        assertThat(rate(uri, citizen, "SATISFIED")).hasStatus(409);
+        assertThat(rate(uri, citizen, "SATISFIED")).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("application-not-completed");
         String done = completedApplication();
         assertThat(rate(done, tokens.bearer("citizen", "citizen-2"), "SATISFIED")).hasStatus(404);
         assertThat(rate(done, officer, "SATISFIED")).hasStatus(403);

@@ -1,0 +1,7 @@
+package cn.hongqiao.samecity.enterprise;
+
+import cn.hongqiao.samecity.testsupport.ProblemCatalogueIsCheckedIn;
+
+/** This service's problems are worded in both languages and catalogued in docs/problems/. */
+class ProblemCatalogueTest extends ProblemCatalogueIsCheckedIn {
+}
