@@ -93,6 +93,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         d.put("springdoc.swagger-ui.path", "/swagger-ui.html");
         d.put("springdoc.api-docs.path", "/v3/api-docs");
         d.put("springdoc.writer-with-order-by-keys", "true");
+        d.put("springdoc.default-produces-media-type", "application/json");
+        d.put("springdoc.default-consumes-media-type", "application/json");
 
         // Calls between services: every Feign client behind a Resilience4j circuit breaker. The
         // real timeout is the HTTP client's; the time limiter is only a wider net (a cold JVM's

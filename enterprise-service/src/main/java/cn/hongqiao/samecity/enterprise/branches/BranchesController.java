@@ -10,6 +10,7 @@ import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import cn.hongqiao.samecity.enterprise.registry.Enterprise;
 import cn.hongqiao.samecity.enterprise.registry.EnterpriseKind;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * district reports beside the count registered here. {@code /api/v1/indicators}: the district's
  * reported figures with year and source. Public.
  */
+@Tag(name = "soe-branches")
 @RestController
 class BranchesController {
 
@@ -45,8 +47,9 @@ class BranchesController {
         this.mongo = mongo;
     }
 
+    /** The central-SOE branches registered here, grouped by parent group. */
     @GetMapping("/api/v1/soe-branches")
-    List<Group> branches() {
+    List<Group> listSoeBranches() {
         Query query = Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)).with(Sort.by("parentGroup", "name"));
         query.fields().include("name", "creditCode", "parentGroup");
         Map<String, List<Branch>> groups = new LinkedHashMap<>();
@@ -56,16 +59,18 @@ class BranchesController {
         return groups.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue().size(), g.getValue())).toList();
     }
 
+    /** The central-SOE branches registered here beside the district's reported figure (23 in 2024, with its source). */
     @GetMapping("/api/v1/soe-branches/summary")
-    Summary summary() {
+    Summary getSoeBranchSummary() {
         long registered = mongo.count(Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)), Enterprise.class);
         Optional<ReportedFigure.Record> reported = ReportedFigure.latest(mongo, REPORTED_BRANCHES);
         return new Summary(registered, reported.orElse(null), "registered: records in this registry; reported: the district's own "
                 + "figure. They differ until every branch is registered; no record is invented to make them match.");
     }
 
+    /** The district's reported figures, each with its year and source. */
     @GetMapping("/api/v1/indicators")
-    List<ReportedFigure.Record> indicators() {
+    List<ReportedFigure.Record> listIndicators() {
         return ReportedFigure.all(mongo);
     }
 

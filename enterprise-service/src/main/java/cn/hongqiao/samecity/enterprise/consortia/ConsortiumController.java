@@ -2,10 +2,12 @@ package cn.hongqiao.samecity.enterprise.consortia;
 
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import cn.hongqiao.samecity.defaults.seed.Source;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/consortia}: innovation consortia, alliances and platforms. Reads are public. */
+@Tag(name = "consortia")
 @RestController
 @RequestMapping("/api/v1/consortia")
 class ConsortiumController {
@@ -43,13 +46,15 @@ class ConsortiumController {
         this.mongo = mongo;
     }
 
+    /** The innovation consortia, alliances and platforms, with their members. */
     @GetMapping
-    List<ConsortiumView> list() {
+    List<ConsortiumView> listConsortia() {
         return mongo.find(new Query().with(Sort.by("kind", "name")), Consortium.class).stream().map(ConsortiumView::of).toList();
     }
 
+    /** One consortium. */
     @GetMapping("/{id}")
-    ConsortiumView get(@PathVariable String id) {
+    ConsortiumView getConsortium(@PathVariable String id) {
         Consortium c = mongo.findById(id, Consortium.class);
         if (c == null) {
             throw new NotFoundException("consortium", id);
@@ -57,10 +62,12 @@ class ConsortiumController {
         return ConsortiumView.of(c);
     }
 
+    /** Adds a consortium; its name is unique. */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    ConsortiumView add(@Valid @RequestBody NewConsortium request) {
+    @Answers(status = 201, problems = "already-exists")
+    ConsortiumView addConsortium(@Valid @RequestBody NewConsortium request) {
         if (mongo.exists(Query.query(Criteria.where("name").is(request.name())), Consortium.class)) {
             throw ConflictException.alreadyExists("consortium.name-exists", request.name());
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.problem.RuleViolation;
@@ -13,6 +14,7 @@ import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
 import cn.hongqiao.samecity.enterprise.registry.EnterpriseRepository;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +46,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and admins only. Stages move through stage transitions; follow-ups are recorded; leads without
  * a follow-up for {@code enterprise.leads.stale-after-days} days are flagged.
  */
+@Tag(name = "leads")
 @RestController
 @RequestMapping("/api/v1/leads")
 @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
@@ -78,15 +81,18 @@ class LeadController {
         this.staleAfterDays = staleAfterDays;
     }
 
+    /** Opens an investment lead (线索) in the pipeline, tagged with its channel and followed by an officer. */
     @PostMapping
-    ResponseEntity<LeadView> open(@Valid @RequestBody NewLead request, Authentication caller, UriComponentsBuilder uri) {
+    @Answers(status = 201, headers = { Answers.LOCATION, Answers.ETAG })
+    ResponseEntity<LeadView> openLead(@Valid @RequestBody NewLead request, Authentication caller, UriComponentsBuilder uri) {
         Lead lead = mongo.insert(Lead.open(request, caller.getName(), clock.instant(), clock.getZone()));
         return ResponseEntity.created(uri.path("/api/v1/leads/{id}").buildAndExpand(lead.id()).toUri())
                 .eTag(ETags.of(lead.version())).body(view(lead));
     }
 
+    /** Lists the pipeline's leads, filtered by stage, channel, officer and staleness, a page at a time. */
     @GetMapping
-    PageView<LeadView> list(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) Channel channel,
+    PageView<LeadView> listLeads(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "{rule.officer-id}") String officer,
             @RequestParam(required = false) Boolean stale, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
@@ -113,14 +119,18 @@ class LeadController {
         return PageView.of(MongoPages.find(mongo, query, pageable, Lead.class), this::view);
     }
 
+    /** One lead with its moves and follow-ups. */
     @GetMapping("/{id}")
-    ResponseEntity<LeadView> get(@PathVariable String id) {
+    @Answers(headers = Answers.ETAG)
+    ResponseEntity<LeadView> getLead(@PathVariable String id) {
         Lead lead = find(id);
         return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(view(lead));
     }
 
+    /** Moves a lead: 线索 → 在谈 → 签约 → 落地 without skipping, or 终止 with a reason; landing needs a registered enterprise settled in a unit. */
     @PostMapping("/{id}/stage-transitions")
-    ResponseEntity<LeadView> move(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Answers(status = 201, headers = Answers.ETAG, problems = { "illegal-lead-transition", "concurrent-modification" })
+    ResponseEntity<LeadView> moveLeadStage(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MoveRequest request, Authentication caller) {
         Lead lead = find(id);
         ETags.requireMatch(ifMatch, lead.version());
@@ -131,8 +141,10 @@ class LeadController {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(saved.version())).body(view(saved));
     }
 
+    /** Records a follow-up (date, mode, summary, next step) on an open lead. */
     @PostMapping("/{id}/follow-ups")
-    ResponseEntity<LeadView> followUp(@PathVariable String id, @Valid @RequestBody FollowUpRequest request, Authentication caller) {
+    @Answers(status = 201, headers = Answers.ETAG, problems = { "lead-closed", "concurrent-modification" })
+    ResponseEntity<LeadView> addFollowUp(@PathVariable String id, @Valid @RequestBody FollowUpRequest request, Authentication caller) {
         Lead lead = find(id);
         lead.followUp(new Lead.FollowUp(request.date(), request.mode(), request.summary(), request.nextStep(), caller.getName(),
                 clock.instant()), today());
@@ -142,7 +154,7 @@ class LeadController {
 
     /** Funnel per channel and period (leads opened between {@code from} and {@code to}, inclusive). */
     @GetMapping("/funnel")
-    Funnel funnel(@RequestParam(required = false) Channel channel, @RequestParam(required = false) LocalDate from,
+    Funnel getLeadFunnel(@RequestParam(required = false) Channel channel, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new RuleViolation("to", "to-before-from");

@@ -2,11 +2,13 @@ package cn.hongqiao.samecity.enterprise.registry;
 
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /api/v1/enterprises}: the registry. Reads are public; officers register. */
+@Tag(name = "enterprises")
 @RestController
 @RequestMapping("/api/v1/enterprises")
 class EnterpriseController {
@@ -39,8 +42,9 @@ class EnterpriseController {
         this.enterprises = enterprises;
     }
 
+    /** Lists the enterprises of the registry, filtered by credit code, kind, parent group, origin region (GB/T 2260), industry chain, settled project and name, a page at a time. */
     @GetMapping
-    PageView<EnterpriseView> list(
+    PageView<EnterpriseView> listEnterprises(
             @RequestParam(required = false) @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "{rule.credit-code-format}") String creditCode,
             @RequestParam(required = false) EnterpriseKind kind,
             @RequestParam(required = false) @Size(max = 100) String parentGroup,
@@ -55,8 +59,10 @@ class EnterpriseController {
                 EnterpriseView::of);
     }
 
+    /** One enterprise, with its settlement. */
     @GetMapping("/{id}")
-    ResponseEntity<EnterpriseView> get(@PathVariable String id) {
+    @Answers(headers = Answers.ETAG)
+    ResponseEntity<EnterpriseView> getEnterprise(@PathVariable String id) {
         Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
         return ResponseEntity.ok().eTag(ETags.of(enterprise.version())).body(EnterpriseView.of(enterprise));
     }
@@ -67,7 +73,8 @@ class EnterpriseController {
      */
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN') or (hasRole('ENTERPRISE') and #id == principal.getClaimAsString('enterpriseId'))")
-    ResponseEntity<EnterpriseView> revise(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Answers(headers = Answers.ETAG, problems = "concurrent-modification")
+    ResponseEntity<EnterpriseView> reviseEnterprise(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody EnterpriseDetails details) {
         Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
         ETags.requireCurrent(ifMatch, enterprise.version());
@@ -76,9 +83,11 @@ class EnterpriseController {
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(EnterpriseView.of(saved));
     }
 
+    /** Registers an enterprise; its unified social credit code (GB 32100-2015) must pass the check character and be unique. */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    ResponseEntity<EnterpriseView> register(@Valid @RequestBody NewEnterprise request, UriComponentsBuilder uri) {
+    @Answers(status = 201, headers = { Answers.LOCATION, Answers.ETAG }, problems = "already-exists")
+    ResponseEntity<EnterpriseView> registerEnterprise(@Valid @RequestBody NewEnterprise request, UriComponentsBuilder uri) {
         if (enterprises.existsByCreditCode(request.creditCode())) {
             throw ConflictException.alreadyExists("enterprise.credit-code-exists", request.creditCode());
         }

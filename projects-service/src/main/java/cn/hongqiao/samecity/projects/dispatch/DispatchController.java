@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/projects/{id}/annual-plans} and {@code /dispatch-reports}: the year's planned
  * investment and the monthly dispatch (月度调度). Reads are public; officers file.
  */
+@Tag(name = "dispatch")
 @RestController
 @RequestMapping("/api/v1/projects/{projectId}")
 class DispatchController {
@@ -55,27 +58,32 @@ class DispatchController {
         this.ledger = ledger;
     }
 
+    /** Sets a project's planned investment (万元) for a year; the delay warning measures the year's progress against it. */
     @PutMapping("/annual-plans/{year}")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    PlanView plan(@PathVariable String projectId, @PathVariable @Min(2000) @Max(2100) int year,
+    PlanView setAnnualPlan(@PathVariable String projectId, @PathVariable @Min(2000) @Max(2100) int year,
             @Valid @RequestBody PlanRequest request) {
         return PlanView.of(ledger.plan(projectId, year, request.plannedInvestment()));
     }
 
+    /** A project's annual investment plans. */
     @GetMapping("/annual-plans")
-    List<PlanView> plans(@PathVariable String projectId) {
+    List<PlanView> listAnnualPlans(@PathVariable String projectId) {
         return ledger.plans(projectId).stream().map(PlanView::of).toList();
     }
 
+    /** Files the monthly dispatch report (月度调度) of a project: one per month, no future month; totals are derived, never taken from the client. */
     @PostMapping("/dispatch-reports")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    ReportView file(@PathVariable String projectId, @Valid @RequestBody NewDispatchReport request, Authentication caller) {
+    @Answers(status = 201, problems = "dispatch-report-exists")
+    ReportView fileDispatchReport(@PathVariable String projectId, @Valid @RequestBody NewDispatchReport request, Authentication caller) {
         return ReportView.of(ledger.file(projectId, request, caller.getName()));
     }
 
+    /** A project's monthly dispatch reports, each with the year-to-date and cumulative investment the service derives. */
     @GetMapping("/dispatch-reports")
-    List<ReportView> reports(@PathVariable String projectId) {
+    List<ReportView> listDispatchReports(@PathVariable String projectId) {
         return ledger.reports(projectId).stream().map(ReportView::of).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
@@ -12,6 +13,7 @@ import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
 import cn.hongqiao.samecity.projects.enterprises.SettledEnterprises;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -39,6 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * revise them (revisions need {@code If-Match}), and move them through their stages only by
  * posting a stage transition.
  */
+@Tag(name = "projects")
 @RestController
 @RequestMapping("/api/v1/projects")
 class ProjectController {
@@ -72,8 +75,9 @@ class ProjectController {
         this.clock = clock;
     }
 
+    /** Lists the key projects, filtered by zone, stage, category and name (contains, literal), a page at a time. */
     @GetMapping
-    PageView<ProjectView> list(@RequestParam(required = false) Zone zone, @RequestParam(required = false) Stage stage,
+    PageView<ProjectView> listProjects(@RequestParam(required = false) Zone zone, @RequestParam(required = false) Stage stage,
             @RequestParam(required = false) Category category, @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
@@ -83,15 +87,18 @@ class ProjectController {
 
     /** One project, with the enterprises settled in it (from enterprise-service, or marked unavailable). */
     @GetMapping("/{id}")
-    ResponseEntity<ProjectDetailView> get(@PathVariable String id) {
+    @Answers(headers = Answers.ETAG)
+    ResponseEntity<ProjectDetailView> getProject(@PathVariable String id) {
         Project project = find(id);
         return ResponseEntity.ok().eTag(ETags.of(project.version()))
                 .body(new ProjectDetailView(ProjectView.of(project), settled.of(id)));
     }
 
+    /** Registers a key project; its {@code code} is unique (409 if taken). */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    ResponseEntity<ProjectView> register(@Valid @RequestBody NewProject request, UriComponentsBuilder uri) {
+    @Answers(status = 201, headers = { Answers.LOCATION, Answers.ETAG }, problems = "already-exists")
+    ResponseEntity<ProjectView> registerProject(@Valid @RequestBody NewProject request, UriComponentsBuilder uri) {
         if (projects.existsByCode(request.code())) {
             throw ConflictException.alreadyExists("project.code-exists", request.code());
         }
@@ -104,7 +111,8 @@ class ProjectController {
     /** Revises what describes a project; needs the {@code If-Match} of the version read (428 without, 412 if stale). */
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    ResponseEntity<ProjectView> revise(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Answers(headers = Answers.ETAG, problems = "concurrent-modification")
+    ResponseEntity<ProjectView> reviseProject(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody ProjectDetails details) {
         Project project = find(id);
         ETags.requireCurrent(ifMatch, project.version());
@@ -117,7 +125,8 @@ class ProjectController {
     /** Moves a project to another stage; an illegal move is a 409 naming the allowed stages. */
     @PostMapping("/{id}/stage-transitions")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    ResponseEntity<ProjectView> transition(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    @Answers(status = 201, headers = Answers.ETAG, problems = { "illegal-stage-transition", "concurrent-modification" })
+    ResponseEntity<ProjectView> moveProjectStage(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TransitionRequest request, Authentication caller) {
         Project project = find(id);
         ETags.requireMatch(ifMatch, project.version());
@@ -127,8 +136,9 @@ class ProjectController {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(saved.version())).body(ProjectView.of(find(id)));
     }
 
+    /** A project's stage history, oldest first. */
     @GetMapping("/{id}/stage-transitions")
-    List<TransitionView> transitions(@PathVariable String id) {
+    List<TransitionView> listStageTransitions(@PathVariable String id) {
         return find(id).transitions().stream().map(TransitionView::of).toList();
     }
 

@@ -2,6 +2,7 @@ package cn.hongqiao.samecity.projects.statistics;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The dashboard's figures. Public. */
+@Tag(name = "statistics")
 @RestController
 class StatisticsController {
 
@@ -20,13 +22,13 @@ class StatisticsController {
 
     /** Projects by stage and zone, investment totals (万元), warnings by colour, overall vacancy. */
     @GetMapping("/api/v1/project-statistics")
-    DistrictFigures.Figures statistics() {
+    DistrictFigures.Figures getProjectStatistics() {
         return figures.figures();
     }
 
     /** Unit vacancy per {@code zone} or per {@code project}. */
     @GetMapping("/api/v1/vacancy")
-    List<DistrictFigures.Vacancy> vacancy(@RequestParam(defaultValue = "zone")
+    List<DistrictFigures.Vacancy> getVacancy(@RequestParam(defaultValue = "zone")
             @Pattern(regexp = "zone|project", message = "{rule.by-zone-or-project}") String by) {
         return figures.vacancy(by.equals("project") ? "projectId" : "zone");
     }

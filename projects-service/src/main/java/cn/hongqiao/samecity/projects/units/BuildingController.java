@@ -3,11 +3,13 @@ package cn.hongqiao.samecity.projects.units;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.seed.Source;
 import cn.hongqiao.samecity.projects.project.Project;
 import cn.hongqiao.samecity.projects.project.ProjectRepository;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A project's buildings and each building's units. Reads are public; officers add them. */
+@Tag(name = "buildings")
 @RestController
 class BuildingController {
 
@@ -41,16 +44,19 @@ class BuildingController {
         this.units = units;
     }
 
+    /** A project's buildings. */
     @GetMapping("/api/v1/projects/{projectId}/buildings")
-    List<BuildingView> buildings(@PathVariable String projectId) {
+    List<BuildingView> listBuildings(@PathVariable String projectId) {
         project(projectId);
         return buildings.findByProjectIdOrderByName(projectId).stream().map(BuildingView::of).toList();
     }
 
+    /** Adds a building to a project; its name is unique within the project. */
     @PostMapping("/api/v1/projects/{projectId}/buildings")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    BuildingView add(@PathVariable String projectId, @Valid @RequestBody NewBuilding request) {
+    @Answers(status = 201, problems = "already-exists")
+    BuildingView addBuilding(@PathVariable String projectId, @Valid @RequestBody NewBuilding request) {
         project(projectId);
         if (buildings.existsByProjectIdAndName(projectId, request.name())) {
             throw ConflictException.alreadyExists("building.name-exists", request.name());
@@ -58,20 +64,24 @@ class BuildingController {
         return BuildingView.of(buildings.insert(Building.of(projectId, request)));
     }
 
+    /** One building. */
     @GetMapping("/api/v1/buildings/{buildingId}")
-    BuildingView building(@PathVariable String buildingId) {
+    BuildingView getBuilding(@PathVariable String buildingId) {
         return BuildingView.of(find(buildingId));
     }
 
+    /** A building's units (载体), floor by floor. */
     @GetMapping("/api/v1/buildings/{buildingId}/units")
-    List<UnitView> units(@PathVariable String buildingId) {
+    List<UnitView> listBuildingUnits(@PathVariable String buildingId) {
         find(buildingId);
         return units.findByBuildingIdOrderByFloorAscCodeAsc(buildingId).stream().map(UnitView::of).toList();
     }
 
+    /** Adds a unit (载体) to a building: vacant or in own use; its code is unique within the building. */
     @PostMapping("/api/v1/buildings/{buildingId}/units")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Answers(status = 201, problems = "already-exists")
     UnitView addUnit(@PathVariable String buildingId, @Valid @RequestBody NewUnit request) {
         Building building = find(buildingId);
         if (units.existsByBuildingIdAndCode(buildingId, request.code())) {

@@ -12,6 +12,7 @@ import cn.hongqiao.samecity.projects.project.Project;
 import cn.hongqiao.samecity.projects.project.Warning.Colour;
 import cn.hongqiao.samecity.projects.project.Warning;
 import cn.hongqiao.samecity.projects.project.Zone;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/warnings}: the projects that are behind (yellow or red), with every reason. Public. */
+@Tag(name = "warnings")
 @RestController
 @RequestMapping("/api/v1/warnings")
 class WarningController {
@@ -48,7 +50,7 @@ class WarningController {
 
     /** Current warnings; without {@code colour}, yellow and red. */
     @GetMapping
-    PageView<WarningView> list(@RequestParam(required = false) Colour colour, @RequestParam(required = false) Zone zone,
+    PageView<WarningView> listWarnings(@RequestParam(required = false) Colour colour, @RequestParam(required = false) Zone zone,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Query query = new Query(colour == null ? Criteria.where("warning.colour").in(Colour.RED, Colour.YELLOW)
                 : Criteria.where("warning.colour").is(colour));
@@ -63,7 +65,7 @@ class WarningController {
     /** Re-evaluates every project now (it also happens nightly and whenever a project changes). */
     @PostMapping("/evaluations")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    Map<String, Object> evaluateAll() {
+    Map<String, Object> evaluateWarnings() {
         return Map.of("evaluated", board.evaluateAll());
     }
 }

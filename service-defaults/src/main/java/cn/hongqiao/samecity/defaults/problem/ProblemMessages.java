@@ -138,6 +138,17 @@ public class ProblemMessages {
         return new FieldError(violation.field(), text("rule." + violation.rule(), locale, violation.arguments()));
     }
 
+    /** The status a code answers with, from the catalogue ({@code problem.<code>.status}); null for an unknown code. */
+    public Integer statusOf(String code) {
+        String status = messages.getMessage("problem." + code + ".status", null, null, CHINESE);
+        return status == null ? null : Integer.valueOf(status.trim());
+    }
+
+    /** A code's title in the language, or null for an unknown code. */
+    public String titleOf(String code, Locale locale) {
+        return messages.getMessage(titleKey(code), null, null, locale);
+    }
+
     /** A message in the language, or its key if it is missing (a missing message shows, it never hides the error). */
     public String text(String key, Locale locale, Object... arguments) {
         return messages.getMessage(key, arguments, key, locale);

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ETags;
-import cn.hongqiao.samecity.defaults.problem.InvalidRequestException;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code /api/v1/applications}: 办件. Citizens and enterprises submit and follow their own; desk
  * officers handle their department's. Never public. ID numbers are masked in every answer.
  */
+@Tag(name = "applications")
 @RestController
 @RequestMapping("/api/v1/applications")
 @PreAuthorize("isAuthenticated()")
@@ -77,11 +80,10 @@ class ApplicationController {
      */
     @PostMapping
     @PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
-    ResponseEntity<ApplicationView> submit(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+    @Answers(status = 201, alsoStatus = 200, headers = { Answers.LOCATION, Answers.ETAG }, problems = "idempotency-key-reused")
+    ResponseEntity<ApplicationView> submitApplication(
+            @RequestHeader(name = IDEMPOTENCY_KEY) @Pattern(regexp = "[A-Za-z0-9._:-]{8,100}", message = "{rule.idempotency-key-format}") String key,
             @Valid @RequestBody Submission submission, JwtAuthenticationToken token, UriComponentsBuilder uri) {
-        if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
-            throw InvalidRequestException.of(IDEMPOTENCY_KEY, "idempotency-key-format");
-        }
         ApplicationDesk.Submitted submitted = desk.submit(submission, key, caller(token));
         Application a = submitted.application();
         ResponseEntity.BodyBuilder response = submitted.created()
@@ -90,8 +92,9 @@ class ApplicationController {
         return response.eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
     }
 
+    /** Lists applications: a citizen or enterprise their own, a desk officer their department's, an admin all; newest first. */
     @GetMapping
-    PageView<ApplicationView> list(@RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer page,
+    PageView<ApplicationView> listApplications(@RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, JwtAuthenticationToken token) {
         Query query = new Query(ApplicationDesk.visibleTo(caller(token)));
         if (status != null) {
@@ -104,7 +107,7 @@ class ApplicationController {
     /** Accepted and not finished, past the due date, clock running: the desk's overdue list, most overdue first. */
     @GetMapping("/overdue")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    PageView<ApplicationView> overdue(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    PageView<ApplicationView> listOverdueApplications(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             JwtAuthenticationToken token) {
         Query query = new Query(ApplicationDesk.visibleTo(caller(token)))
                 .addCriteria(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS))
@@ -114,14 +117,18 @@ class ApplicationController {
         return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
     }
 
+    /** One application; anyone else's answers 404, and ID numbers are always masked. */
     @GetMapping("/{id}")
-    ResponseEntity<ApplicationView> get(@PathVariable String id, JwtAuthenticationToken token) {
+    @Answers(headers = Answers.ETAG)
+    ResponseEntity<ApplicationView> getApplication(@PathVariable String id, JwtAuthenticationToken token) {
         Application a = desk.get(id, caller(token));
         return ResponseEntity.ok().eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
     }
 
+    /** Moves an application: desk officers pre-review, request a correction, accept or refuse, handle and complete; the applicant resubmits or withdraws; an illegal move is a 409. */
     @PostMapping("/{id}/actions")
-    ResponseEntity<ApplicationView> act(@PathVariable String id, @Valid @RequestBody Action action, JwtAuthenticationToken token) {
+    @Answers(status = 201, headers = Answers.ETAG, problems = "illegal-application-action")
+    ResponseEntity<ApplicationView> actOnApplication(@PathVariable String id, @Valid @RequestBody Action action, JwtAuthenticationToken token) {
         Application a = desk.act(id, action, caller(token));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
     }
@@ -129,7 +136,7 @@ class ApplicationController {
     /** Verifies again every enterprise applicant still pending (also done every few minutes). */
     @PostMapping("/verifications")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    Map<String, Object> verifyPending() {
+    Map<String, Object> verifyPendingApplicants() {
         return Map.of("stillPending", verifier.verifyPending());
     }
 

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
 import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * within {@code services.rectification.working-days} working days; statistics per item and
  * department are public.
  */
+@Tag(name = "evaluations")
 @RestController
 class EvaluationController {
 
@@ -87,10 +90,12 @@ class EvaluationController {
         this.rectificationWorkingDays = rectificationWorkingDays;
     }
 
+    /** Rates a completed application (好差评), once, by its applicant; the two lowest levels open a rectification. */
     @PostMapping("/api/v1/applications/{id}/evaluation")
     @PreAuthorize("hasAnyRole('CITIZEN', 'ENTERPRISE')")
     @ResponseStatus(HttpStatus.CREATED)
-    RatingView rate(@PathVariable String id, @Valid @RequestBody RatingRequest request, JwtAuthenticationToken token) {
+    @Answers(status = 201, problems = { "already-rated", "application-not-completed" })
+    RatingView rateApplication(@PathVariable String id, @Valid @RequestBody RatingRequest request, JwtAuthenticationToken token) {
         Application application = desk.get(id, ApplicationController.caller(token));
         Evaluation evaluation;
         try {
@@ -110,7 +115,7 @@ class EvaluationController {
 
     /** Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share rated basically satisfied or better. */
     @GetMapping("/api/v1/evaluations/statistics")
-    List<Statistics> statistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
+    List<Statistics> getEvaluationStatistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
         String field = by.equals("item") ? "itemCode" : "department";
         Map<String, Map<Evaluation.Level, Long>> groups = new LinkedHashMap<>();
         for (Document row : mongo.aggregate(Aggregation.newAggregation(Aggregation.group(field, "level").count().as("count")),
@@ -131,7 +136,7 @@ class EvaluationController {
     /** Rectifications: a desk officer sees their department's, an admin all; {@code status} filters. */
     @GetMapping("/api/v1/rectifications")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    PageView<RectificationView> rectifications(@RequestParam(required = false) Rectification.Status status,
+    PageView<RectificationView> listRectifications(@RequestParam(required = false) Rectification.Status status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, JwtAuthenticationToken token) {
         Query query = new Query(ApplicationDesk.visibleTo(ApplicationController.caller(token)));
         if (status != null) {
@@ -141,9 +146,11 @@ class EvaluationController {
         return PageView.of(MongoPages.find(mongo, query, pageable, Rectification.class), RectificationView::of);
     }
 
+    /** Closes a rectification with what was done. */
     @PostMapping("/api/v1/rectifications/{id}/closure")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    RectificationView close(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody ClosureRequest request,
+    @Answers(problems = "rectification-closed")
+    RectificationView closeRectification(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody ClosureRequest request,
             JwtAuthenticationToken token) {
         ApplicationDesk.Caller caller = ApplicationController.caller(token);
         Rectification r = mongo.findOne(new Query(ApplicationDesk.visibleTo(caller)).addCriteria(Criteria.where("_id").is(id)),

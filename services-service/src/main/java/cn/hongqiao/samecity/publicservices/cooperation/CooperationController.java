@@ -2,9 +2,11 @@ package cn.hongqiao.samecity.publicservices.cooperation;
 
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and the district's reported figures ({@code /api/v1/service-figures}). Reads are public;
  * officers add.
  */
+@Tag(name = "cooperation")
 @RestController
 class CooperationController {
 
@@ -57,8 +60,9 @@ class CooperationController {
         this.mongo = mongo;
     }
 
+    /** Partner regions' agreements, filtered by status, domain and partner region (GB/T 2260). */
     @GetMapping("/api/v1/agreements")
-    List<AgreementView> agreements(@RequestParam(required = false) Agreement.Status status,
+    List<AgreementView> listAgreements(@RequestParam(required = false) Agreement.Status status,
             @RequestParam(required = false) Domain domain,
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String partnerRegion) {
         Query query = new Query().with(Sort.by("partnerRegion", "title"));
@@ -74,9 +78,11 @@ class CooperationController {
         return mongo.find(query, Agreement.class).stream().map(AgreementView::of).toList();
     }
 
+    /** Records an agreement with a partner region; partner and title are unique together. */
     @PostMapping("/api/v1/agreements")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Answers(status = 201, problems = "already-exists")
     AgreementView addAgreement(@Valid @RequestBody Agreement.NewAgreement request) {
         try {
             return AgreementView.of(mongo.insert(Agreement.of(request)));
@@ -87,7 +93,7 @@ class CooperationController {
 
     /** The partner regions (GB/T 2260) the district cooperates with, each with its agreements' domains and statuses. */
     @GetMapping("/api/v1/partner-regions")
-    List<PartnerRegion> partnerRegions() {
+    List<PartnerRegion> listPartnerRegions() {
         java.util.Map<String, PartnerRegion> regions = new java.util.TreeMap<>();
         for (Agreement a : mongo.find(new Query().with(Sort.by("partnerRegion")), Agreement.class)) {
             PartnerRegion known = regions.get(a.partnerRegion());
@@ -105,8 +111,9 @@ class CooperationController {
     record PartnerRegion(String code, String name, java.util.Set<Domain> domains, java.util.Set<Agreement.Status> statuses) {
     }
 
+    /** Events shared with partner regions, filtered by kind and year. */
     @GetMapping("/api/v1/events")
-    List<EventView> events(@RequestParam(required = false) Event.Kind kind, @RequestParam(required = false) Integer year) {
+    List<EventView> listEvents(@RequestParam(required = false) Event.Kind kind, @RequestParam(required = false) Integer year) {
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "year").and(Sort.by("name")));
         if (kind != null) {
             query.addCriteria(Criteria.where("kind").is(kind));
@@ -117,9 +124,11 @@ class CooperationController {
         return mongo.find(query, Event.class).stream().map(EventView::of).toList();
     }
 
+    /** Records a shared event; its name is unique within its year. */
     @PostMapping("/api/v1/events")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @Answers(status = 201, problems = "already-exists")
     EventView addEvent(@Valid @RequestBody Event.NewEvent request) {
         try {
             return EventView.of(mongo.insert(Event.of(request)));
@@ -128,8 +137,9 @@ class CooperationController {
         }
     }
 
+    /** The district's reported service figures (228 agreed items, 42 institutions), each with its year and source. */
     @GetMapping("/api/v1/service-figures")
-    List<ReportedFigure.Record> figures() {
+    List<ReportedFigure.Record> listServiceFigures() {
         return ReportedFigure.all(mongo);
     }
 

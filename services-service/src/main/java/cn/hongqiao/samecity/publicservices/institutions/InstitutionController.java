@@ -2,12 +2,14 @@ package cn.hongqiao.samecity.publicservices.institutions;
 
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import cn.hongqiao.samecity.defaults.seed.Source;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/medical-institutions}: where out-of-region insured people settle directly. Public reads. */
+@Tag(name = "medical-institutions")
 @RestController
 @RequestMapping("/api/v1/medical-institutions")
 class InstitutionController {
@@ -48,8 +51,9 @@ class InstitutionController {
         this.mongo = mongo;
     }
 
+    /** Lists the medical institutions that settle out-of-region bills directly, filtered by region, grade and settlement type, a page at a time. */
     @GetMapping
-    PageView<InstitutionView> search(
+    PageView<InstitutionView> listMedicalInstitutions(
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String region,
             @RequestParam(required = false) MedicalInstitution.Grade grade,
             @RequestParam(required = false) MedicalInstitution.SettlementType settlementType,
@@ -68,10 +72,12 @@ class InstitutionController {
         return PageView.of(MongoPages.find(mongo, query, pageable, MedicalInstitution.class), InstitutionView::of);
     }
 
+    /** Adds a medical institution; its insurance code (H + region + 5 digits) is unique. */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    InstitutionView add(@Valid @RequestBody MedicalInstitution.NewInstitution request) {
+    @Answers(status = 201, problems = "already-exists")
+    InstitutionView addMedicalInstitution(@Valid @RequestBody MedicalInstitution.NewInstitution request) {
         try {
             return InstitutionView.of(mongo.insert(MedicalInstitution.of(request)));
         } catch (DuplicateKeyException e) {

@@ -2,11 +2,13 @@ package cn.hongqiao.samecity.publicservices.items;
 
 import java.util.Set;
 
+import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /api/v1/service-items}: the 跨省通办 catalogue. Reads are public; officers catalogue items. */
+@Tag(name = "service-items")
 @RestController
 @RequestMapping("/api/v1/service-items")
 class ServiceItemController {
@@ -36,8 +39,9 @@ class ServiceItemController {
         this.items = items;
     }
 
+    /** Lists the 跨省通办 catalogue, filtered by partner region (GB/T 2260), handling mode, department and name, a page at a time. */
     @GetMapping
-    PageView<ServiceItemView> list(
+    PageView<ServiceItemView> listServiceItems(
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String partnerRegion,
             @RequestParam(required = false) HandlingMode handlingMode,
             @RequestParam(required = false) @Size(max = 60) String department,
@@ -49,15 +53,19 @@ class ServiceItemController {
                 ServiceItemView::of);
     }
 
+    /** One service item with its materials and time limits (working days). */
     @GetMapping("/{id}")
-    ResponseEntity<ServiceItemView> get(@PathVariable String id) {
+    @Answers(headers = Answers.ETAG)
+    ResponseEntity<ServiceItemView> getServiceItem(@PathVariable String id) {
         ServiceItem item = items.findById(id).orElseThrow(() -> new NotFoundException("service-item", id));
         return ResponseEntity.ok().eTag(ETags.of(item.version())).body(ServiceItemView.of(item));
     }
 
+    /** Catalogues a service item; its code is unique and its promised time limit may not exceed the legal one. */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    ResponseEntity<ServiceItemView> catalogue(@Valid @RequestBody NewServiceItem request, UriComponentsBuilder uri) {
+    @Answers(status = 201, headers = { Answers.LOCATION, Answers.ETAG }, problems = "already-exists")
+    ResponseEntity<ServiceItemView> catalogueServiceItem(@Valid @RequestBody NewServiceItem request, UriComponentsBuilder uri) {
         if (items.existsByCode(request.code())) {
             throw ConflictException.alreadyExists("service-item.code-exists", request.code());
         }
