@@ -269,8 +269,10 @@ class GatewayRoutingTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
         web.get().uri("/api-docs/projects-service").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.openapi").isEqualTo("3.1.0");
-        web.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+        web.get().uri("/api-docs/gateway/swagger-config").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.urls[*].name").value(names -> assertThat(names.toString())
-                        .contains("projects-service", "enterprise-service", "services-service"));
+                        .contains("platform", "projects-service", "enterprise-service", "services-service", "gateway"))
+                .jsonPath("$.urls[*].url").value(urls -> assertThat((java.util.List<Object>) urls).contains("/v3/api-docs"))
+                .jsonPath("$['urls.primaryName']").isEqualTo("platform");
     }
 }

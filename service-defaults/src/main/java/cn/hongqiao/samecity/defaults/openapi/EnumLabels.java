@@ -13,15 +13,20 @@ import io.swagger.v3.oas.models.media.Schema;
 /**
  * Each enum of the API is one named schema (enums as references), and says what each value means:
  * an enum with a {@code label()} (the Chinese name the portals show) lists its values with their
- * labels in the description and in {@code x-enum-descriptions}.
+ * labels in the description and in {@code x-enum-descriptions}. An enum nested in a type is named
+ * by it ({@code Applicant.Kind} is {@code ApplicantKind}), so that two {@code Kind}s of one
+ * service never share a schema.
  */
 class EnumLabels implements ModelConverter {
 
     @Override
     @SuppressWarnings({ "rawtypes", "unchecked" })
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-        Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
         Class<?> raw = rawClass(type.getType());
+        if (raw != null && raw.isEnum() && raw.getEnclosingClass() != null) {
+            return nested(raw, context);
+        }
+        Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
         if (schema == null || raw == null || !raw.isEnum()) {
             return schema;
         }
@@ -30,20 +35,40 @@ class EnumLabels implements ModelConverter {
         if (target == null || target.getExtensions() != null && target.getExtensions().containsKey("x-enum-descriptions")) {
             return schema;
         }
-        Method label = labelMethod(raw);
+        label(raw, target);
+        return schema;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void label(Class<?> enumType, Schema target) {
+        Method label = labelMethod(enumType);
         if (label == null) {
-            return schema;
+            return;
         }
         List<String> labels = new ArrayList<>();
         StringBuilder description = new StringBuilder();
-        for (Object constant : raw.getEnumConstants()) {
+        for (Object constant : enumType.getEnumConstants()) {
             String text = invoke(label, constant);
             labels.add(text);
             description.append(description.isEmpty() ? "" : "; ").append(((Enum<?>) constant).name()).append(": ").append(text);
         }
         target.setDescription(description.toString());
         target.addExtension("x-enum-descriptions", labels);
-        return schema;
+    }
+
+    /** A nested enum, defined once under its qualified name and referred to. */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static Schema nested(Class<?> enumType, ModelConverterContext context) {
+        String name = enumType.getEnclosingClass().getSimpleName() + enumType.getSimpleName();
+        if (!context.getDefinedModels().containsKey(name)) {
+            Schema schema = new io.swagger.v3.oas.models.media.StringSchema();
+            for (Object constant : enumType.getEnumConstants()) {
+                schema.addEnumItemObject(((Enum<?>) constant).name());
+            }
+            label(enumType, schema);
+            context.defineModel(name, schema);
+        }
+        return new Schema().$ref("#/components/schemas/" + name);
     }
 
     private static Class<?> rawClass(java.lang.reflect.Type type) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.providers.JavadocProvider;
@@ -48,9 +49,10 @@ public class OpenApiAutoConfiguration {
                         .version(env.getProperty("platform.api.version", "1.0.0"))
                         .contact(new Contact().name(env.getProperty("platform.api.contact.name", "红桥区京津冀同城商务区平台组"))
                                 .email(env.getProperty("platform.api.contact.email"))
-                                .url(env.getProperty("platform.api.contact.url"))))
-                .servers(List.of(new Server().url(env.getProperty("platform.api.public-url", "http://localhost:8080"))
-                        .description("The gateway (every call goes through it)")))
+                                .url(env.getProperty("platform.api.contact.url")))
+                        .license(new License().name(env.getProperty("platform.api.license", "Proprietary: 天津市红桥区"))))
+                .servers(List.of(new Server().url(env.getProperty("platform.api.public-url", "/"))
+                        .description("The gateway: every call goes through it (PLATFORM_API_PUBLIC_URL; / is the gateway serving this document)")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("An OIDC access token; locally, one from POST /api/v1/local/tokens at the gateway")));
@@ -64,5 +66,10 @@ public class OpenApiAutoConfiguration {
     @Bean
     EnumLabels enumLabels() {
         return new EnumLabels();
+    }
+
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
     }
 }

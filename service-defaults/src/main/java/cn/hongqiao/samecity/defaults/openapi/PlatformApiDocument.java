@@ -95,6 +95,7 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
                 .addProperty("field", new StringSchema().example("name"))
                 .addProperty("message", new StringSchema().example("不能为空"))
                 .required(List.of("field", "message")));
+        answeredInFull(openApi);
         Map<String, Tag> tags = new TreeMap<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
@@ -105,6 +106,92 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
             }));
         }
         openApi.setTags(new ArrayList<>(tags.values()));
+    }
+
+    /**
+     * A schema only ever answered (never sent) has every property required: the platform writes
+     * every member of its answers, null or not (nullable ones say so, see {@link NullableProperties}).
+     * Schemas also sent in requests keep the requirements their validation states.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void answeredInFull(OpenAPI openApi) {
+        if (openApi.getPaths() == null || openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        Set<String> answered = new java.util.HashSet<>();
+        Set<String> sent = new java.util.HashSet<>();
+        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getResponses() != null) {
+                op.getResponses().values().forEach(r -> reach(r.getContent(), schemas, answered));
+            }
+            if (op.getRequestBody() != null) {
+                reach(op.getRequestBody().getContent(), schemas, sent);
+            }
+        }));
+        schemas.values().forEach(PlatformApiDocument::itemsNeverNull);
+        answered.removeAll(sent);
+        answered.remove(PROBLEM);
+        for (String name : answered) {
+            Schema schema = schemas.get(name);
+            if (schema != null && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+                schema.setRequired(new ArrayList<>(new java.util.TreeSet<String>(schema.getProperties().keySet())));
+            }
+        }
+    }
+
+    /** The platform's lists never hold null: an array's items are not nullable, whatever their Java type. */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void itemsNeverNull(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        Schema items = schema.getItems();
+        if (items != null && items.getOneOf() != null && items.getOneOf().size() == 2) {
+            List<Schema> parts = items.getOneOf();
+            Schema nonNull = parts.stream().filter(p -> p.getTypes() == null || !p.getTypes().contains("null")).findFirst().orElse(null);
+            if (nonNull != null) {
+                schema.setItems(nonNull);
+            }
+        } else if (items != null && items.getTypes() != null && items.getTypes().size() > 1) {
+            items.getTypes().remove("null");
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(PlatformApiDocument::itemsNeverNull);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void reach(Content content, Map<String, Schema> schemas, Set<String> names) {
+        if (content != null) {
+            content.values().forEach(media -> reach(media.getSchema(), schemas, names));
+        }
+    }
+
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void reach(Schema schema, Map<String, Schema> schemas, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                reach(schemas.get(name), schemas, names);
+            }
+            return;
+        }
+        reach(schema.getItems(), schemas, names);
+        if (schema.getAdditionalProperties() instanceof Schema additional) {
+            reach(additional, schemas, names);
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(p -> reach(p, schemas, names));
+        }
+        for (List<Schema> parts : new List[] { schema.getAllOf(), schema.getOneOf(), schema.getAnyOf() }) {
+            if (parts != null) {
+                parts.forEach(p -> reach(p, schemas, names));
+            }
+        }
     }
 
     /** Javadoc's {@code <code>} as Markdown's backticks; summaries and descriptions are Markdown. */
@@ -232,10 +319,10 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         }
         if (roles != null) {
             codes.add("authentication-required");
-            codes.add("invalid-token");
-            if (!roles.isEmpty()) {
-                codes.add("forbidden");
-            }
+        }
+        codes.add("invalid-token"); // a public read with a bad token is refused too
+        if (roles != null && !roles.isEmpty()) {
+            codes.add("forbidden");
         }
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
             codes.add("not-found");
@@ -266,7 +353,7 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
     }
 
     /** A problem answer listing its codes with their titles, and an example of the first, as the caller would see it by default. */
-    ApiResponse problemResponse(List<String> codes) {
+    public ApiResponse problemResponse(List<String> codes) {
         StringBuilder description = new StringBuilder(codes.size() == 1 ? "Problem " : "Problems ");
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);

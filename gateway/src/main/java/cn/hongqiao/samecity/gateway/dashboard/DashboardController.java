@@ -1,0 +1,132 @@
+package cn.hongqiao.samecity.gateway.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+import cn.hongqiao.samecity.gateway.routes.BackendServices;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * {@code GET /api/v1/dashboard}: the district at a glance for big screens and portals, gathered
+ * from the services in parallel. Each section says whether it is available; a section that fails
+ * or takes longer than its service's timeout is marked unavailable with the reason while the
+ * others answer. Sections that need a role (the lead funnel, the desk's applications) are read
+ * with the caller's own token and are "forbidden" for others. Answers are cached for
+ * {@code platform.dashboard.cache-ttl} (default 10 s) per caller.
+ */
+@RestController
+@Tag(name = "dashboard")
+class DashboardController {
+
+    /**
+     * One section: its data, or why it is missing.
+     *
+     * @param available whether the data could be read
+     * @param reason    why not: timeout, unreachable, failed-response, malformed-response, unauthorized, forbidden, not-configured
+     * @param data      the service's answer, as that operation answers it
+     */
+    record Section(boolean available, String reason, Object data) {
+        static Section of(Object data) {
+            return new Section(true, null, data);
+        }
+
+        static Section unavailable(String reason) {
+            return new Section(false, reason, null);
+        }
+    }
+
+    private record Cached(Instant until, Map<String, Section> dashboard) {
+    }
+
+    private final BackendServices backends;
+    private final WebClient client;
+    private final Duration ttl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    DashboardController(BackendServices backends, WebClient.Builder builder, @Value("${platform.dashboard.cache-ttl:10s}") Duration ttl) {
+        this.backends = backends;
+        this.client = builder.build();
+        this.ttl = ttl;
+    }
+
+    /**
+     * The district at a glance, each section read from its service in parallel and marked
+     * available or not with the reason; sections that need a role use the caller's token.
+     */
+    @GetMapping("/api/v1/dashboard")
+    Mono<Map<String, Section>> getDashboard(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        // the whole header is the key: a hash of it could let two callers share role-bound sections
+        String key = authorization == null ? "anonymous" : authorization;
+        Cached cached = cache.get(key);
+        if (cached != null && cached.until().isAfter(Instant.now())) {
+            return Mono.just(cached.dashboard());
+        }
+        return Flux.fromIterable(DashboardSections.SECTIONS.entrySet())
+                .flatMap(e -> section(client, backends, e.getValue(), authorization).map(s -> Map.entry(e.getKey(), s)))
+                .collectList()
+                .map(entries -> {
+                    Map<String, Section> dashboard = new LinkedHashMap<>();
+                    DashboardSections.SECTIONS.keySet().forEach(name -> entries.stream().filter(e -> e.getKey().equals(name)).findFirst()
+                            .ifPresent(e -> dashboard.put(name, e.getValue())));
+                    if (cache.size() > 1000) {
+                        cache.clear();
+                    }
+                    cache.put(key, new Cached(Instant.now().plus(ttl), dashboard));
+                    return dashboard;
+                });
+    }
+
+    private static Mono<Section> section(WebClient client, BackendServices backends, DashboardSections.Part part,
+            String authorization) {
+        BackendServices.Backend backend = backends.services().get(part.service());
+        if (backend == null) {
+            return Mono.just(Section.unavailable("not-configured"));
+        }
+        if (part.withToken() && authorization == null) {
+            return Mono.just(Section.unavailable("unauthorized"));
+        }
+        WebClient.RequestHeadersSpec<?> call = client.get().uri(backend.uri() + part.path());
+        if (part.withToken()) {
+            call = call.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return call.retrieve().bodyToMono(JsonNode.class)
+                .timeout(backend.timeout())
+                .map(body -> Section.of(body))
+                .onErrorResume(e -> Mono.just(Section.unavailable(reason(e))));
+    }
+
+    static String reason(Throwable e) {
+        if (e instanceof TimeoutException) {
+            return "timeout";
+        }
+        if (e instanceof WebClientResponseException response) {
+            int status = response.getStatusCode().value();
+            return status == 401 ? "unauthorized" : status == 403 ? "forbidden" : "failed-response";
+        }
+        if (e.getClass().getName().contains("Decod") || e.getClass().getName().startsWith("tools.jackson")) {
+            return "malformed-response";
+        }
+        return "unreachable";
+    }
+
+    static List<String> sections() {
+        return List.copyOf(DashboardSections.SECTIONS.keySet());
+    }
+}
