@@ -47,7 +47,10 @@ const bareArrays = real.filter((o) => responses(o).some(([s, r]) => s.startsWith
 const pageSize = param("size");
 console.log(`operations (without /error): ${real.length}; /error operations: ${ops.length - real.length}`);
 console.log(`an error response documented as application/problem+json: ${pct(errorDocumented.length)}`);
-console.log(`writes and role-bound reads declaring their security: ${securedDeclared.length} of ${secured.length}`);
+const bearer = real.filter((o) => (o.op.security ?? []).length > 0);
+const publicOps = real.filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0);
+console.log(`writes and role-bound reads declaring bearer security: ${securedDeclared.length} of ${secured.length}; `
+  + `with their roles (x-roles): ${bearer.filter((o) => o.op["x-roles"]).length}; public with security: []: ${publicOps.length}`);
 console.log(`a summary: ${pct(withSummary.length)}; an example: ${pct(withExample.length)}`);
 console.log(`operationIds one bare word: ${pct(bare.length)}; ending _N: ${pct(numbered.length)}; colliding: ${collisions.length}`);
 console.log(`POSTs documenting 201: ${created.length} of ${posts.length}`);

@@ -115,7 +115,7 @@ class EdgeAndDashboardTest {
         projects.stubFor(get(urlPathEqualTo("/api/v1/warnings")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"items\": [], \"totalItems\": 0}")));
         services.stubFor(get(urlPathEqualTo("/api/v1/service-figures")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("[{\"key\": \"cross-province-items\", \"value\": 228}]")));
+                .withHeader("Content-Type", "application/json").withBody("{\"items\": [{\"key\": \"cross-province-items\", \"value\": 228}]}")));
         services.stubFor(get(urlPathEqualTo("/api/v1/service-items")).willReturn(aResponse().withFixedDelay(3000)
                 .withHeader("Content-Type", "application/json").withBody("{\"totalItems\": 8}")));
         services.stubFor(get(urlPathEqualTo("/api/v1/medical-institutions")).willReturn(aResponse()
@@ -125,7 +125,7 @@ class EdgeAndDashboardTest {
         web.get().uri("/api/v1/dashboard").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.projects.available").isEqualTo(true)
                 .jsonPath("$.projects.data.projects").isEqualTo(19)
-                .jsonPath("$.serviceFigures.data[0].value").isEqualTo(228)
+                .jsonPath("$.serviceFigures.data.items[0].value").isEqualTo(228)
                 .jsonPath("$.soeBranches.available").isEqualTo(false)
                 .jsonPath("$.soeBranches.reason").isEqualTo("unreachable")
                 .jsonPath("$.serviceItems.reason").isEqualTo("timeout")

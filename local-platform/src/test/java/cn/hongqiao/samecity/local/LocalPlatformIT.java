@@ -215,11 +215,11 @@ class LocalPlatformIT {
     void buildingsUnitsAndVacancyAreVisibleAndAUnitIsHeldByOneEnterprise() throws Exception {
         String officer = token("officer");
         String base = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
-        JsonNode buildings = getJson("/api/v1/projects/" + base + "/buildings");
+        JsonNode buildings = getJson("/api/v1/projects/" + base + "/buildings").path("items");
         assertThat(buildings.size()).isEqualTo(12);
         JsonNode vacant = getJson("/api/v1/units?projectId=" + base + "&status=VACANT&size=1");
         String unit = vacant.path("items").get(0).path("id").asString();
-        long vacantBefore = getJson("/api/v1/vacancy?by=project").get(0).path("vacantUnits").asLong();
+        long vacantBefore = getJson("/api/v1/vacancy?by=project").path("items").get(0).path("vacantUnits").asLong();
 
         HttpResponse<String> reserved = send(post("/api/v1/units/" + unit + "/reservation", "{\"enterpriseId\": \"ent-e2e-a\"}")
                 .header("Authorization", "Bearer " + officer));
@@ -227,7 +227,7 @@ class LocalPlatformIT {
         HttpResponse<String> taken = send(post("/api/v1/units/" + unit + "/reservation", "{\"enterpriseId\": \"ent-e2e-b\"}")
                 .header("Authorization", "Bearer " + officer));
         assertThat(taken.statusCode()).isEqualTo(409);
-        assertThat(getJson("/api/v1/vacancy?by=project").get(0).path("vacantUnits").asLong()).isEqualTo(vacantBefore - 1);
+        assertThat(getJson("/api/v1/vacancy?by=project").path("items").get(0).path("vacantUnits").asLong()).isEqualTo(vacantBefore - 1);
         assertThat(getJson("/api/v1/project-statistics").path("byZone").path("CORE_BUSINESS").asLong()).isPositive();
     }
 
@@ -337,7 +337,7 @@ class LocalPlatformIT {
     @Order(68)
     void theRoleMatrixHoldsForEveryEndpointAndRole() throws Exception {
         String project = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
-        String building = getJson("/api/v1/projects/" + project + "/buildings").get(0).path("id").asString();
+        String building = getJson("/api/v1/projects/" + project + "/buildings").path("items").get(0).path("id").asString();
         String unit = getJson("/api/v1/units?projectId=" + project + "&size=1").path("items").get(0).path("id").asString();
         String[] roles = { null, "citizen", "enterprise", "officer", "admin" };
         String[] tokens = new String[roles.length];

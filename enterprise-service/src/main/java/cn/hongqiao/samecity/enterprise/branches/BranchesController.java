@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import cn.hongqiao.samecity.enterprise.registry.Enterprise;
 import cn.hongqiao.samecity.enterprise.registry.EnterpriseKind;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,14 +50,14 @@ class BranchesController {
 
     /** The central-SOE branches registered here, grouped by parent group. */
     @GetMapping("/api/v1/soe-branches")
-    List<Group> listSoeBranches() {
+    ListView<Group> listSoeBranches() {
         Query query = Query.query(Criteria.where("kind").is(EnterpriseKind.CENTRAL_SOE_BRANCH)).with(Sort.by("parentGroup", "name"));
         query.fields().include("name", "creditCode", "parentGroup");
         Map<String, List<Branch>> groups = new LinkedHashMap<>();
         for (Enterprise e : mongo.find(query, Enterprise.class)) {
             groups.computeIfAbsent(e.parentGroup(), g -> new ArrayList<>()).add(new Branch(e.id(), e.name(), e.creditCode()));
         }
-        return groups.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue().size(), g.getValue())).toList();
+        return ListView.of(groups.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue().size(), g.getValue())).toList());
     }
 
     /** The central-SOE branches registered here beside the district's reported figure (23 in 2024, with its source). */
@@ -70,8 +71,8 @@ class BranchesController {
 
     /** The district's reported figures, each with its year and source. */
     @GetMapping("/api/v1/indicators")
-    List<ReportedFigure.Record> listIndicators() {
-        return ReportedFigure.all(mongo);
+    ListView<ReportedFigure.Record> listIndicators() {
+        return ListView.of(ReportedFigure.all(mongo));
     }
 
     @Configuration(proxyBeanMethods = false)

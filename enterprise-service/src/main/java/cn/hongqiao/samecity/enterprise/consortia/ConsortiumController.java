@@ -7,6 +7,7 @@ import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import cn.hongqiao.samecity.defaults.seed.Source;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -48,8 +49,8 @@ class ConsortiumController {
 
     /** The innovation consortia, alliances and platforms, with their members. */
     @GetMapping
-    List<ConsortiumView> listConsortia() {
-        return mongo.find(new Query().with(Sort.by("kind", "name")), Consortium.class).stream().map(ConsortiumView::of).toList();
+    ListView<ConsortiumView> listConsortia() {
+        return ListView.of(mongo.find(new Query().with(Sort.by("kind", "name")), Consortium.class).stream().map(ConsortiumView::of).toList());
     }
 
     /** One consortium. */

@@ -56,12 +56,12 @@ class DistrictRecordsTest {
     @Test
     void branchesAreGroupedByParentAndShownBesideTheReported23() {
         MvcTestResult groups = mvc.get().uri("/api/v1/soe-branches").exchange();
-        assertThat(groups).hasStatusOk().bodyJson().extractingPath("$[*].parentGroup").asArray().contains("中国煤炭科工集团有限公司");
+        assertThat(groups).hasStatusOk().bodyJson().extractingPath("$.items[*].parentGroup").asArray().contains("中国煤炭科工集团有限公司");
         MvcTestResult summary = mvc.get().uri("/api/v1/soe-branches/summary").exchange();
         assertThat(summary).bodyJson().extractingPath("$.reported.value").isEqualTo(23);
         assertThat(summary).bodyJson().extractingPath("$.reported.year").isEqualTo(2024);
         assertThat(summary).bodyJson().extractingPath("$.registered").isEqualTo(5);
-        assertThat(mvc.get().uri("/api/v1/indicators").exchange()).bodyJson().extractingPath("$[*].key").asArray()
+        assertThat(mvc.get().uri("/api/v1/indicators").exchange()).bodyJson().extractingPath("$.items[*].key").asArray()
                 .contains("central-soe-branches", "cooperation-platform-rank-citywide", "cooperation-platform-rank-services");
     }
 
@@ -80,7 +80,7 @@ class DistrictRecordsTest {
     @Test
     void consortiaArePublicAndOfficersAddThem() {
         assertThat(mvc.get().uri("/api/v1/consortia").exchange()).hasStatusOk().bodyJson()
-                .extractingPath("$[?(@.kind == 'PLATFORM')].leadUnit").asArray().containsExactly("中国中煤能源集团有限公司");
+                .extractingPath("$.items[?(@.kind == 'PLATFORM')].leadUnit").asArray().containsExactly("中国中煤能源集团有限公司");
         MvcTestResult added = mvc.post().uri("/api/v1/consortia").header(HttpHeaders.AUTHORIZATION, tokens.bearer("officer"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"工业软件创新联合体\", \"kind\": \"CONSORTIUM\", \"members\": [{\"name\": \"示例企业\", \"enterpriseId\": \"bad\"}]}")

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -68,8 +69,8 @@ class DispatchController {
 
     /** A project's annual investment plans. */
     @GetMapping("/annual-plans")
-    List<PlanView> listAnnualPlans(@PathVariable String projectId) {
-        return ledger.plans(projectId).stream().map(PlanView::of).toList();
+    ListView<PlanView> listAnnualPlans(@PathVariable String projectId) {
+        return ListView.of(ledger.plans(projectId).stream().map(PlanView::of).toList());
     }
 
     /** Files the monthly dispatch report (月度调度) of a project: one per month, no future month; totals are derived, never taken from the client. */
@@ -83,7 +84,7 @@ class DispatchController {
 
     /** A project's monthly dispatch reports, each with the year-to-date and cumulative investment the service derives. */
     @GetMapping("/dispatch-reports")
-    List<ReportView> listDispatchReports(@PathVariable String projectId) {
-        return ledger.reports(projectId).stream().map(ReportView::of).toList();
+    ListView<ReportView> listDispatchReports(@PathVariable String projectId) {
+        return ListView.of(ledger.reports(projectId).stream().map(ReportView::of).toList());
     }
 }

@@ -9,6 +9,7 @@ import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
 import cn.hongqiao.samecity.projects.enterprises.SettledEnterprises;
@@ -138,8 +139,8 @@ class ProjectController {
 
     /** A project's stage history, oldest first. */
     @GetMapping("/{id}/stage-transitions")
-    List<TransitionView> listStageTransitions(@PathVariable String id) {
-        return find(id).transitions().stream().map(TransitionView::of).toList();
+    ListView<TransitionView> listStageTransitions(@PathVariable String id) {
+        return ListView.of(find(id).transitions().stream().map(TransitionView::of).toList());
     }
 
     private Project find(String id) {

@@ -2,6 +2,7 @@ package cn.hongqiao.samecity.projects.statistics;
 
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.web.ListView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -28,8 +29,8 @@ class StatisticsController {
 
     /** Unit vacancy per {@code zone} or per {@code project}. */
     @GetMapping("/api/v1/vacancy")
-    List<DistrictFigures.Vacancy> getVacancy(@RequestParam(defaultValue = "zone")
+    ListView<DistrictFigures.Vacancy> getVacancy(@RequestParam(defaultValue = "zone")
             @Pattern(regexp = "zone|project", message = "{rule.by-zone-or-project}") String by) {
-        return figures.vacancy(by.equals("project") ? "projectId" : "zone");
+        return ListView.of(figures.vacancy(by.equals("project") ? "projectId" : "zone"));
     }
 }

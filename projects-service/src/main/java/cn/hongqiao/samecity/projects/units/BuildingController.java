@@ -7,6 +7,7 @@ import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.seed.Source;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import cn.hongqiao.samecity.projects.project.Project;
 import cn.hongqiao.samecity.projects.project.ProjectRepository;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,9 +47,9 @@ class BuildingController {
 
     /** A project's buildings. */
     @GetMapping("/api/v1/projects/{projectId}/buildings")
-    List<BuildingView> listBuildings(@PathVariable String projectId) {
+    ListView<BuildingView> listBuildings(@PathVariable String projectId) {
         project(projectId);
-        return buildings.findByProjectIdOrderByName(projectId).stream().map(BuildingView::of).toList();
+        return ListView.of(buildings.findByProjectIdOrderByName(projectId).stream().map(BuildingView::of).toList());
     }
 
     /** Adds a building to a project; its name is unique within the project. */
@@ -72,9 +73,9 @@ class BuildingController {
 
     /** A building's units (载体), floor by floor. */
     @GetMapping("/api/v1/buildings/{buildingId}/units")
-    List<UnitView> listBuildingUnits(@PathVariable String buildingId) {
+    ListView<UnitView> listBuildingUnits(@PathVariable String buildingId) {
         find(buildingId);
-        return units.findByBuildingIdOrderByFloorAscCodeAsc(buildingId).stream().map(UnitView::of).toList();
+        return ListView.of(units.findByBuildingIdOrderByFloorAscCodeAsc(buildingId).stream().map(UnitView::of).toList());
     }
 
     /** Adds a unit (载体) to a building: vacant or in own use; its code is unique within the building. */

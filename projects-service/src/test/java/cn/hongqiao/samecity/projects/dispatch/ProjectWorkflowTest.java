@@ -83,7 +83,7 @@ class ProjectWorkflowTest {
         assertThat(move("UNDER_CONSTRUCTION", "2025-05-01")).hasStatus(201);
 
         assertThat(mvc.get().uri(projectUri + "/stage-transitions").exchange()).hasStatusOk().bodyJson()
-                .extractingPath("$[*].toName").asArray().containsExactly("开工建设", "停工", "开工建设");
+                .extractingPath("$.items[*].toName").asArray().containsExactly("开工建设", "停工", "开工建设");
         MvcTestResult future = move("STRUCTURE_COMPLETED", "2025-08-01");
         assertThat(future).as("future date").hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("date");
         assertThat(future).bodyJson().extractingPath("$.errors[0].message").isEqualTo("不能晚于今天：阶段变更记录的是已经发生的事");
@@ -132,9 +132,9 @@ class ProjectWorkflowTest {
                     """.formatted(month))).hasStatus(201);
         }
         MvcTestResult reports = mvc.get().uri(projectUri + "/dispatch-reports").exchange();
-        assertThat(reports).bodyJson().extractingPath("$[6].period").isEqualTo("2025-06");
-        assertThat(reports).bodyJson().extractingPath("$[6].yearToDate").isEqualTo(480);
-        assertThat(reports).bodyJson().extractingPath("$[6].cumulative").isEqualTo(530);
+        assertThat(reports).bodyJson().extractingPath("$.items[6].period").isEqualTo("2025-06");
+        assertThat(reports).bodyJson().extractingPath("$.items[6].yearToDate").isEqualTo(480);
+        assertThat(reports).bodyJson().extractingPath("$.items[6].cumulative").isEqualTo(530);
 
         // 480 of 1200 = 40 % through June against 50 % pro rata: 10 points behind
         assertThat(mvc.get().uri(projectUri).exchange()).bodyJson().extractingPath("$.warning.colour").isEqualTo("YELLOW");

@@ -132,11 +132,11 @@ class UnitsTest {
     void vacancyIsCountedPerProjectAndZoneAndInTheDistrictFigures() {
         command(unitIds.get(0), "occupancy", "ent-a");
         MvcTestResult byZone = mvc.get().uri("/api/v1/vacancy?by=zone").exchange();
-        assertThat(byZone).hasStatusOk().bodyJson().extractingPath("$[0].group").isEqualTo("CORE_BUSINESS");
-        assertThat(byZone).bodyJson().extractingPath("$[0].units").isEqualTo(3);
-        assertThat(byZone).bodyJson().extractingPath("$[0].vacantUnits").isEqualTo(2);
-        assertThat(byZone).bodyJson().extractingPath("$[0].vacancyRate").isEqualTo(0.6667);
-        assertThat(mvc.get().uri("/api/v1/vacancy?by=project").exchange()).bodyJson().extractingPath("$[0].group").isEqualTo(projectId);
+        assertThat(byZone).hasStatusOk().bodyJson().extractingPath("$.items[0].group").isEqualTo("CORE_BUSINESS");
+        assertThat(byZone).bodyJson().extractingPath("$.items[0].units").isEqualTo(3);
+        assertThat(byZone).bodyJson().extractingPath("$.items[0].vacantUnits").isEqualTo(2);
+        assertThat(byZone).bodyJson().extractingPath("$.items[0].vacancyRate").isEqualTo(0.6667);
+        assertThat(mvc.get().uri("/api/v1/vacancy?by=project").exchange()).bodyJson().extractingPath("$.items[0].group").isEqualTo(projectId);
         assertThat(mvc.get().uri("/api/v1/vacancy?by=building").exchange()).hasStatus(400);
 
         MvcTestResult figures = mvc.get().uri("/api/v1/project-statistics").exchange();
@@ -150,11 +150,11 @@ class UnitsTest {
     @Test
     void unitsAreListedPublicly() {
         assertThat(mvc.get().uri("/api/v1/buildings/" + buildingId + "/units").exchange()).hasStatusOk().bodyJson()
-                .extractingPath("$[*].code").asArray().containsExactly("101", "102", "201");
+                .extractingPath("$.items[*].code").asArray().containsExactly("101", "102", "201");
         assertThat(mvc.get().uri("/api/v1/units?projectId=" + projectId + "&status=VACANT").exchange()).hasStatusOk()
                 .bodyJson().extractingPath("$.totalItems").isEqualTo(3);
         assertThat(mvc.get().uri("/api/v1/projects/" + projectId + "/buildings").exchange()).bodyJson()
-                .extractingPath("$[0].kindName").isEqualTo("改造厂房");
+                .extractingPath("$.items[0].kindName").isEqualTo("改造厂房");
     }
 
     @Test

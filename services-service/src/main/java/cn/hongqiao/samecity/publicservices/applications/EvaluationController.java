@@ -13,6 +13,7 @@ import java.util.Set;
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
@@ -115,7 +116,7 @@ class EvaluationController {
 
     /** Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share rated basically satisfied or better. */
     @GetMapping("/api/v1/evaluations/statistics")
-    List<Statistics> getEvaluationStatistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
+    ListView<Statistics> getEvaluationStatistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
         String field = by.equals("item") ? "itemCode" : "department";
         Map<String, Map<Evaluation.Level, Long>> groups = new LinkedHashMap<>();
         for (Document row : mongo.aggregate(Aggregation.newAggregation(Aggregation.group(field, "level").count().as("count")),
@@ -124,13 +125,13 @@ class EvaluationController {
             groups.computeIfAbsent(String.valueOf(id.get(field)), g -> new EnumMap<>(Evaluation.Level.class))
                     .put(Evaluation.Level.valueOf(String.valueOf(id.get("level"))), ((Number) row.get("count")).longValue());
         }
-        return groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(g -> {
+        return ListView.of(groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(g -> {
             long total = g.getValue().values().stream().mapToLong(Long::longValue).sum();
             long poor = g.getValue().entrySet().stream().filter(e -> e.getKey().poor()).mapToLong(Map.Entry::getValue).sum();
             BigDecimal good = total == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(total - poor).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
             return new Statistics(g.getKey(), total, g.getValue(), poor, good);
-        }).toList();
+        }).toList());
     }
 
     /** Rectifications: a desk officer sees their department's, an admin all; {@code status} filters. */

@@ -6,6 +6,7 @@ import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
 import cn.hongqiao.samecity.defaults.seed.ReportedFigure;
 import cn.hongqiao.samecity.defaults.seed.SeedSet;
+import cn.hongqiao.samecity.defaults.web.ListView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -62,7 +63,7 @@ class CooperationController {
 
     /** Partner regions' agreements, filtered by status, domain and partner region (GB/T 2260). */
     @GetMapping("/api/v1/agreements")
-    List<AgreementView> listAgreements(@RequestParam(required = false) Agreement.Status status,
+    ListView<AgreementView> listAgreements(@RequestParam(required = false) Agreement.Status status,
             @RequestParam(required = false) Domain domain,
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String partnerRegion) {
         Query query = new Query().with(Sort.by("partnerRegion", "title"));
@@ -75,7 +76,7 @@ class CooperationController {
         if (partnerRegion != null) {
             query.addCriteria(Criteria.where("partnerRegion").is(partnerRegion));
         }
-        return mongo.find(query, Agreement.class).stream().map(AgreementView::of).toList();
+        return ListView.of(mongo.find(query, Agreement.class).stream().map(AgreementView::of).toList());
     }
 
     /** Records an agreement with a partner region; partner and title are unique together. */
@@ -93,7 +94,7 @@ class CooperationController {
 
     /** The partner regions (GB/T 2260) the district cooperates with, each with its agreements' domains and statuses. */
     @GetMapping("/api/v1/partner-regions")
-    List<PartnerRegion> listPartnerRegions() {
+    ListView<PartnerRegion> listPartnerRegions() {
         java.util.Map<String, PartnerRegion> regions = new java.util.TreeMap<>();
         for (Agreement a : mongo.find(new Query().with(Sort.by("partnerRegion")), Agreement.class)) {
             PartnerRegion known = regions.get(a.partnerRegion());
@@ -105,7 +106,7 @@ class CooperationController {
             }
             regions.put(a.partnerRegion(), new PartnerRegion(a.partnerRegion(), a.partnerName(), domains, statuses));
         }
-        return List.copyOf(regions.values());
+        return ListView.of(List.copyOf(regions.values()));
     }
 
     record PartnerRegion(String code, String name, java.util.Set<Domain> domains, java.util.Set<Agreement.Status> statuses) {
@@ -113,7 +114,7 @@ class CooperationController {
 
     /** Events shared with partner regions, filtered by kind and year. */
     @GetMapping("/api/v1/events")
-    List<EventView> listEvents(@RequestParam(required = false) Event.Kind kind, @RequestParam(required = false) Integer year) {
+    ListView<EventView> listEvents(@RequestParam(required = false) Event.Kind kind, @RequestParam(required = false) Integer year) {
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "year").and(Sort.by("name")));
         if (kind != null) {
             query.addCriteria(Criteria.where("kind").is(kind));
@@ -121,7 +122,7 @@ class CooperationController {
         if (year != null) {
             query.addCriteria(Criteria.where("year").is(year));
         }
-        return mongo.find(query, Event.class).stream().map(EventView::of).toList();
+        return ListView.of(mongo.find(query, Event.class).stream().map(EventView::of).toList());
     }
 
     /** Records a shared event; its name is unique within its year. */
@@ -139,8 +140,8 @@ class CooperationController {
 
     /** The district's reported service figures (228 agreed items, 42 institutions), each with its year and source. */
     @GetMapping("/api/v1/service-figures")
-    List<ReportedFigure.Record> listServiceFigures() {
-        return ReportedFigure.all(mongo);
+    ListView<ReportedFigure.Record> listServiceFigures() {
+        return ListView.of(ReportedFigure.all(mongo));
     }
 
     @Configuration(proxyBeanMethods = false)

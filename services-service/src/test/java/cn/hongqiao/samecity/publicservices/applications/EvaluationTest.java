@@ -99,12 +99,12 @@ class EvaluationTest {
         rate(completedApplication(), citizen, "VERY_DISSATISFIED");
         assertThat(mongo.count(new Query(), Rectification.class)).isEqualTo(1);
         MvcTestResult stats = mvc.get().uri("/api/v1/evaluations/statistics?by=department").exchange();
-        assertThat(stats).hasStatusOk().bodyJson().extractingPath("$[0].group").isEqualTo(DEPARTMENT);
-        assertThat(stats).bodyJson().extractingPath("$[0].total").isEqualTo(2);
-        assertThat(stats).bodyJson().extractingPath("$[0].poor").isEqualTo(1);
-        assertThat(stats).bodyJson().extractingPath("$[0].goodRate").isEqualTo(0.5);
+        assertThat(stats).hasStatusOk().bodyJson().extractingPath("$.items[0].group").isEqualTo(DEPARTMENT);
+        assertThat(stats).bodyJson().extractingPath("$.items[0].total").isEqualTo(2);
+        assertThat(stats).bodyJson().extractingPath("$.items[0].poor").isEqualTo(1);
+        assertThat(stats).bodyJson().extractingPath("$.items[0].goodRate").isEqualTo(0.5);
         assertThat(mvc.get().uri("/api/v1/evaluations/statistics?by=item").exchange()).bodyJson()
-                .extractingPath("$[0].group").isEqualTo("KSTB-T-300");
+                .extractingPath("$.items[0].group").isEqualTo("KSTB-T-300");
     }
 
     @Test

@@ -42,18 +42,18 @@ class DistrictServicesTest {
     void theArticlesAgreementsAreThereWithTheirStatus() {
         assertThat(seeds.load("classpath*:seeds/services/*.json")).allSatisfy(r -> assertThat(r.inserted()).isZero());
         assertThat(mvc.get().uri("/api/v1/agreements?status=SIGNED&domain=CROSS_PROVINCE_SERVICES").exchange()).hasStatusOk()
-                .bodyJson().extractingPath("$[*].partnerRegion").asArray().containsExactly("110106", "110115", "130200");
+                .bodyJson().extractingPath("$.items[*].partnerRegion").asArray().containsExactly("110106", "110115", "130200");
         assertThat(mvc.get().uri("/api/v1/agreements?status=PLANNED").exchange()).bodyJson()
-                .extractingPath("$[*].partnerName").asArray().containsExactly("北京市石景山区", "北京市房山区");
+                .extractingPath("$.items[*].partnerName").asArray().containsExactly("北京市石景山区", "北京市房山区");
         assertThat(mvc.get().uri("/api/v1/agreements?domain=EDUCATION").exchange()).bodyJson()
-                .extractingPath("$[0].partnerName").isEqualTo("河北省任丘市");
+                .extractingPath("$.items[0].partnerName").isEqualTo("河北省任丘市");
         assertThat(mvc.get().uri("/api/v1/service-figures").exchange()).bodyJson()
-                .extractingPath("$[*].value").asArray().contains(228, 42);
+                .extractingPath("$.items[*].value").asArray().contains(228, 42);
         assertThat(mvc.get().uri("/api/v1/partner-regions").exchange()).bodyJson()
-                .extractingPath("$[*].code").asArray().contains("110106", "110115", "130200", "110111", "110107", "130982",
+                .extractingPath("$.items[*].code").asArray().contains("110106", "110115", "130200", "110111", "110107", "130982",
                         "110118", "110112", "130209");
         assertThat(mvc.get().uri("/api/v1/events?kind=CULTURE_TOURISM").exchange()).bodyJson()
-                .extractingPath("$[0].name").isEqualTo("天津运河桃花节");
+                .extractingPath("$.items[0].name").isEqualTo("天津运河桃花节");
     }
 
     @Test
