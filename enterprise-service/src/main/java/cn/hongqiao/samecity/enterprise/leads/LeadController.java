@@ -13,6 +13,7 @@ import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.defaults.web.Sortable;
 import cn.hongqiao.samecity.enterprise.registry.EnterpriseRepository;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -66,8 +67,6 @@ class LeadController {
             LocalDate lastActivityOn, boolean stale, List<Lead.Move> moves, List<Lead.FollowUp> followUps, long version) {
     }
 
-    private static final Set<String> SORTABLE = Set.of("openedOn", "lastActivityOn", "stage", "channel");
-
     private final MongoTemplate mongo;
     private final EnterpriseRepository enterprises;
     private final Clock clock;
@@ -95,7 +94,7 @@ class LeadController {
     PageView<LeadView> listLeads(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "{rule.officer-id}") String officer,
             @RequestParam(required = false) Boolean stale, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) @Sortable({ "openedOn", "lastActivityOn", "stage", "channel" }) String sort) {
         Query query = new Query();
         if (stage != null) {
             query.addCriteria(Criteria.where("stage").is(stage));
@@ -115,7 +114,7 @@ class LeadController {
             }
             query.addCriteria(Criteria.where("lastActivityOn").lt(today().minusDays(staleAfterDays)));
         }
-        var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by(Sort.Direction.DESC, "openedOn"));
+        var pageable = Paging.request(page, size, sort, Sort.by(Sort.Direction.DESC, "openedOn"));
         return PageView.of(MongoPages.find(mongo, query, pageable, Lead.class), this::view);
     }
 

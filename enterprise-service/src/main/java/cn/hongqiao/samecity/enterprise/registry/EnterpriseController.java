@@ -1,6 +1,5 @@
 package cn.hongqiao.samecity.enterprise.registry;
 
-import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
@@ -8,6 +7,7 @@ import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.defaults.web.Sortable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -34,8 +34,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/enterprises")
 class EnterpriseController {
 
-    private static final Set<String> SORTABLE = Set.of("name", "creditCode", "kind", "createdAt");
-
     private final EnterpriseRepository enterprises;
 
     EnterpriseController(EnterpriseRepository enterprises) {
@@ -53,8 +51,8 @@ class EnterpriseController {
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.project-id}") String settledProject,
             @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) String sort) {
-        var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("name"));
+            @RequestParam(required = false) @Sortable({ "name", "creditCode", "kind", "createdAt" }) String sort) {
+        var pageable = Paging.request(page, size, sort, Sort.by("name"));
         return PageView.of(enterprises.search(new EnterpriseSearch.Filter(creditCode, kind, parentGroup, originRegion, chain, settledProject, name), pageable),
                 EnterpriseView::of);
     }

@@ -3,7 +3,6 @@ package cn.hongqiao.samecity.projects.project;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
@@ -12,6 +11,7 @@ import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.ListView;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.defaults.web.Sortable;
 import cn.hongqiao.samecity.projects.enterprises.SettledEnterprises;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,8 +47,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/projects")
 class ProjectController {
 
-    private static final Set<String> SORTABLE = Set.of("code", "name", "zone", "stage", "totalInvestment", "plannedStart", "createdAt");
-
     record TransitionRequest(@NotNull Stage targetStage, @NotNull LocalDate date, @Size(max = 500) String note) {
     }
 
@@ -81,8 +79,8 @@ class ProjectController {
     PageView<ProjectView> listProjects(@RequestParam(required = false) Zone zone, @RequestParam(required = false) Stage stage,
             @RequestParam(required = false) Category category, @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) String sort) {
-        var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("code"));
+            @RequestParam(required = false) @Sortable({ "code", "name", "zone", "stage", "totalInvestment", "plannedStart", "createdAt" }) String sort) {
+        var pageable = Paging.request(page, size, sort, Sort.by("code"));
         return PageView.of(projects.search(new ProjectSearch.Filter(zone, stage, category, name), pageable), ProjectView::of);
     }
 

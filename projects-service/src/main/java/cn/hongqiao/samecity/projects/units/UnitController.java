@@ -1,6 +1,5 @@
 package cn.hongqiao.samecity.projects.units;
 
-import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
@@ -62,7 +61,7 @@ class UnitController {
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status));
         }
-        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("projectId", "buildingId", "code"));
+        var pageable = Paging.request(page, size, Sort.by("projectId", "buildingId", "code"));
         return PageView.of(MongoPages.find(mongo, query, pageable, Unit.class), UnitView::of);
     }
 

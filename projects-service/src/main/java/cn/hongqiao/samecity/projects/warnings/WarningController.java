@@ -3,7 +3,6 @@ package cn.hongqiao.samecity.projects.warnings;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
@@ -58,7 +57,7 @@ class WarningController {
             query.addCriteria(Criteria.where("zone").is(zone));
         }
         // red first: "RED" sorts before "YELLOW"
-        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("warning.colour").and(Sort.by("code")));
+        var pageable = Paging.request(page, size, Sort.by("warning.colour").and(Sort.by("code")));
         return PageView.of(MongoPages.find(mongo, query, pageable, Project.class), WarningView::of);
     }
 

@@ -154,8 +154,11 @@ class ProjectControllerTest {
     void pagingOutsideTheLimitsIsA400NamingTheParameter() {
         assertThat(mvc.get().uri("/api/v1/projects?size=1000").exchange())
                 .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("size");
-        assertThat(mvc.get().uri("/api/v1/projects?sort=secret").exchange())
-                .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("sort");
+        MvcTestResult badSort = mvc.get().uri("/api/v1/projects?sort=secret").exchange();
+        assertThat(badSort).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("sort");
+        assertThat(badSort).bodyJson().extractingPath("$.errors[0].message").asString()
+                .startsWith("应为以下字段之一：").contains("totalInvestment").endsWith("可在后面加 ,asc 或 ,desc");
+        assertThat(mvc.get().uri("/api/v1/projects?sort=name,sideways").exchange()).hasStatus(400);
         assertThat(mvc.get().uri("/api/v1/projects?stage=DONE").exchange())
                 .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("stage");
     }

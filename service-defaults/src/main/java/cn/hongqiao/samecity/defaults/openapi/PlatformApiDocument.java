@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import cn.hongqiao.samecity.defaults.problem.ProblemMessages;
 import cn.hongqiao.samecity.defaults.problem.Problems;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.defaults.web.Sortable;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
@@ -82,7 +83,7 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         secure(operation, roles);
         jsonOnly(operation);
         success(operation, answers);
-        parameters(operation);
+        parameters(operation, handler);
         problems(operation, roles, answers);
         return operation;
     }
@@ -286,12 +287,22 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         }
     }
 
-    private static void parameters(Operation operation) {
+    private static void parameters(Operation operation, HandlerMethod handler) {
         if (operation.getParameters() == null) {
             return;
         }
         for (Parameter parameter : operation.getParameters()) {
             String name = parameter.getName();
+            if ("query".equals(parameter.getIn()) && "sort".equals(name)) {
+                sortable(handler).ifPresent(fields -> {
+                    List<String> values = new ArrayList<>();
+                    for (String field : fields) {
+                        values.addAll(List.of(field, field + ",asc", field + ",desc"));
+                    }
+                    parameter.description("The order: a field, ascending unless followed by ,desc.")
+                            .schema(new StringSchema()._enum(values));
+                });
+            }
             if ("header".equals(parameter.getIn()) && HttpHeaders.IF_MATCH.equalsIgnoreCase(name)) {
                 parameter.description(Boolean.TRUE.equals(parameter.getRequired())
                         ? "The ETag read; required, so that a change made since is not overwritten (428 without it, 412 when stale)."
@@ -308,6 +319,16 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
                         .maximum(java.math.BigDecimal.valueOf(Paging.MAX_SIZE))._default(Paging.DEFAULT_SIZE));
             }
         }
+    }
+
+    private static java.util.Optional<String[]> sortable(HandlerMethod handler) {
+        for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+            Sortable sortable = parameter.getParameterAnnotation(Sortable.class);
+            if (sortable != null) {
+                return java.util.Optional.of(sortable.value());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void problems(Operation operation, List<String> roles, Answers answers) {

@@ -100,7 +100,7 @@ class ApplicationController {
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status));
         }
-        var pageable = Paging.request(page, size, null, Set.of(), Sort.by(Sort.Direction.DESC, "submittedAt"));
+        var pageable = Paging.request(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"));
         return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
     }
 
@@ -113,7 +113,7 @@ class ApplicationController {
                 .addCriteria(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS))
                 .addCriteria(Criteria.where("dueOn").lt(today()))
                 .addCriteria(Criteria.where("pausedSince").is(null));
-        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("dueOn"));
+        var pageable = Paging.request(page, size, Sort.by("dueOn"));
         return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
     }
 

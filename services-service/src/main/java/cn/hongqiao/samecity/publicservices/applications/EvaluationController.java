@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
@@ -143,7 +142,7 @@ class EvaluationController {
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status));
         }
-        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("deadline"));
+        var pageable = Paging.request(page, size, Sort.by("deadline"));
         return PageView.of(MongoPages.find(mongo, query, pageable, Rectification.class), RectificationView::of);
     }
 

@@ -68,7 +68,7 @@ class InstitutionController {
         if (settlementType != null) {
             query.addCriteria(Criteria.where("settlementTypes").is(settlementType));
         }
-        var pageable = Paging.request(page, size, null, Set.of(), Sort.by("insuranceCode"));
+        var pageable = Paging.request(page, size, Sort.by("insuranceCode"));
         return PageView.of(MongoPages.find(mongo, query, pageable, MedicalInstitution.class), InstitutionView::of);
     }
 

@@ -1,6 +1,5 @@
 package cn.hongqiao.samecity.publicservices.items;
 
-import java.util.Set;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
@@ -8,6 +7,7 @@ import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.defaults.web.Sortable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -31,8 +31,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/service-items")
 class ServiceItemController {
 
-    private static final Set<String> SORTABLE = Set.of("code", "name", "department", "promisedLimitDays");
-
     private final ServiceItemRepository items;
 
     ServiceItemController(ServiceItemRepository items) {
@@ -47,8 +45,8 @@ class ServiceItemController {
             @RequestParam(required = false) @Size(max = 60) String department,
             @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) String sort) {
-        var pageable = Paging.request(page, size, sort, SORTABLE, Sort.by("code"));
+            @RequestParam(required = false) @Sortable({ "code", "name", "department", "promisedLimitDays" }) String sort) {
+        var pageable = Paging.request(page, size, sort, Sort.by("code"));
         return PageView.of(items.search(new ServiceItemSearch.Filter(partnerRegion, handlingMode, department, name), pageable),
                 ServiceItemView::of);
     }
