@@ -20,6 +20,7 @@ const secured = real.filter((o) => o.method !== "GET" || o.op["x-roles"]);
 const securedDeclared = secured.filter((o) => (o.op.security ?? []).length > 0);
 const withSummary = real.filter((o) => o.op.summary);
 const withExample = real.filter((o) => JSON.stringify(o.op).includes('"example'));
+const successExample = real.filter((o) => responses(o).some(([s, r]) => s.startsWith("2") && JSON.stringify(r.content ?? {}).includes('"example')));
 const ids = real.map((o) => o.op.operationId ?? "");
 const bare = ids.filter((id) => /^[a-z]+(_\d+)?$/.test(id));
 const numbered = ids.filter((id) => /_\d+$/.test(id));
@@ -43,7 +44,8 @@ for (const schema of Object.values(schemas)) {
   }
 }
 const namedEnums = Object.values(schemas).filter((s) => s.enum).length;
-const bareArrays = real.filter((o) => responses(o).some(([s, r]) => s.startsWith("2") && r.content?.["application/json"]?.schema?.type === "array"));
+const bareArrays = real.filter((o) => responses(o).some(([s, r]) => s.startsWith("2")
+  && Object.values(r.content ?? {}).some((media) => media.schema?.type === "array")));
 const pageSize = param("size");
 console.log(`operations (without /error): ${real.length}; /error operations: ${ops.length - real.length}`);
 console.log(`an error response documented as application/problem+json: ${pct(errorDocumented.length)}`);
@@ -51,7 +53,7 @@ const bearer = real.filter((o) => (o.op.security ?? []).length > 0);
 const publicOps = real.filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0);
 console.log(`writes and role-bound reads declaring bearer security: ${securedDeclared.length} of ${secured.length}; `
   + `with their roles (x-roles): ${bearer.filter((o) => o.op["x-roles"]).length}; public with security: []: ${publicOps.length}`);
-console.log(`a summary: ${pct(withSummary.length)}; an example: ${pct(withExample.length)}`);
+console.log(`a summary: ${pct(withSummary.length)}; an example: ${pct(withExample.length)}; an example of the success answer: ${pct(successExample.length)}`);
 console.log(`operationIds one bare word: ${pct(bare.length)}; ending _N: ${pct(numbered.length)}; colliding: ${collisions.length}`);
 console.log(`POSTs documenting 201: ${created.length} of ${posts.length}`);
 console.log(`operations answering */*: ${anyMedia.length}`);
