@@ -72,4 +72,9 @@ public class OpenApiAutoConfiguration {
     NullableProperties nullableProperties() {
         return new NullableProperties();
     }
+
+    @Bean
+    UnitsOfMeasure unitsOfMeasure() {
+        return new UnitsOfMeasure();
+    }
 }
