@@ -126,7 +126,10 @@ class LeadController {
         return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(view(lead));
     }
 
-    /** Moves a lead: 线索 → 在谈 → 签约 → 落地 without skipping, or 终止 with a reason; landing needs a registered enterprise settled in a unit. */
+    /**
+     * Moves a lead: 线索 → 在谈 → 签约 → 落地 without skipping, or 终止 with a reason; landing needs a
+     * registered enterprise settled in a unit.
+     */
     @PostMapping("/{id}/stage-transitions")
     @Answers(status = 201, headers = Answers.ETAG, problems = { "illegal-lead-transition", "concurrent-modification" })
     ResponseEntity<LeadView> moveLeadStage(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -40,7 +40,10 @@ class EnterpriseController {
         this.enterprises = enterprises;
     }
 
-    /** Lists the enterprises of the registry, filtered by credit code, kind, parent group, origin region (GB/T 2260), industry chain, settled project and name, a page at a time. */
+    /**
+     * Lists the enterprises of the registry, filtered by credit code, kind, parent group, origin
+     * region (GB/T 2260), industry chain, settled project and name, a page at a time.
+     */
     @GetMapping
     PageView<EnterpriseView> listEnterprises(
             @RequestParam(required = false) @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "{rule.credit-code-format}") String creditCode,

@@ -5,7 +5,10 @@ import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Seed files with {@code "set": "enterprises"} hold {@link NewEnterprise} records, keyed by name (not every one has a public credit code). */
+/**
+ * Seed files with {@code "set": "enterprises"} hold {@link NewEnterprise} records, keyed by name (not
+ * every one has a public credit code).
+ */
 @Configuration(proxyBeanMethods = false)
 class EnterpriseSeeds {
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/enterprises/{id}/settlement}: an officer settles an enterprise into a unit of a
+ * <code>/api/v1/enterprises/{id}/settlement</code>: an officer settles an enterprise into a unit of a
  * project (POST) or moves it out (DELETE). Repeating either request is safe.
  */
 @Tag(name = "settlement")
@@ -41,7 +41,11 @@ class SettlementController {
         this.desk = desk;
     }
 
-    /** Settles an enterprise into a unit: projects-service occupies it with the officer's token relayed; when projects-service cannot answer the settlement stays visibly PENDING and repeating the request completes it. */
+    /**
+     * Settles an enterprise into a unit: projects-service occupies it with the officer's token
+     * relayed; when projects-service cannot answer the settlement stays visibly PENDING and repeating
+     * the request completes it.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @Answers(problems = { "unit-held-by-another", "already-settled", "settlement-pending", "service-unavailable" })
@@ -50,7 +54,10 @@ class SettlementController {
         return SettlementView.of(desk.settle(enterpriseId, request.unitId(), bearer(caller)));
     }
 
-    /** Moves an enterprise out: the unit is released first, then the settlement forgotten; it stays settled (503) when projects-service cannot answer. */
+    /**
+     * Moves an enterprise out: the unit is released first, then the settlement forgotten; it stays
+     * settled (503) when projects-service cannot answer.
+     */
     @DeleteMapping
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @Answers(problems = { "unit-release-refused", "service-unavailable" })

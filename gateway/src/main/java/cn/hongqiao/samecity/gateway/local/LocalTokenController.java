@@ -35,7 +35,7 @@ class LocalTokenController {
         this.issuer = issuer;
     }
 
-    /** Issues a signed demo token for a role ({@code {"role": "officer"}}); exists in local mode only. */
+    /** Issues a signed demo token for a role (<code>{"role": "officer"}</code>); exists in local mode only. */
     @PostMapping("/api/v1/local/tokens")
     LocalTokenIssuer.IssuedToken issueLocalToken(@RequestBody(required = false) TokenRequest request) {
         TokenRequest body = request == null ? new TokenRequest(null, null, null, null) : request;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/projects/{id}/annual-plans} and {@code /dispatch-reports}: the year's planned
+ * <code>/api/v1/projects/{id}/annual-plans</code> and {@code /dispatch-reports}: the year's planned
  * investment and the monthly dispatch (月度调度). Reads are public; officers file.
  */
 @Tag(name = "dispatch")
@@ -73,7 +73,10 @@ class DispatchController {
         return ListView.of(ledger.plans(projectId).stream().map(PlanView::of).toList());
     }
 
-    /** Files the monthly dispatch report (月度调度) of a project: one per month, no future month; totals are derived, never taken from the client. */
+    /**
+     * Files the monthly dispatch report (月度调度) of a project: one per month, no future month; totals
+     * are derived, never taken from the client.
+     */
     @PostMapping("/dispatch-reports")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)

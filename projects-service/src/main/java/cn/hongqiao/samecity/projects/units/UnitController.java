@@ -75,7 +75,10 @@ class UnitController {
         return UnitView.of(unit);
     }
 
-    /** Reserves a unit for an enterprise; the same enterprise asking again gets the same answer, a unit held by another is a 409. */
+    /**
+     * Reserves a unit for an enterprise; the same enterprise asking again gets the same answer, a unit
+     * held by another is a 409.
+     */
     @PostMapping("/{unitId}/reservation")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     @Answers(problems = "unit-held-by-another")

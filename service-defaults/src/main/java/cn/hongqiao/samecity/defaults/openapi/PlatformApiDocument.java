@@ -195,9 +195,13 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         }
     }
 
-    /** Javadoc's {@code <code>} as Markdown's backticks; summaries and descriptions are Markdown. */
+    /**
+     * Javadoc as Markdown: {@code <code>} as backticks, and its wrapped lines joined (a blank line
+     * still starts a paragraph).
+     */
     private static String markdown(String text) {
-        return text == null ? null : text.replaceAll("<code>(.*?)</code>", "`$1`");
+        return text == null ? null
+                : text.replaceAll("<code>(.*?)</code>", "`$1`").replaceAll("(?<!\\n)[ \\t]*\\n(?!\\n)[ \\t]*", " ").trim();
     }
 
     private void describeTags(Operation operation, HandlerMethod handler) {
@@ -373,7 +377,10 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         byStatus.forEach((status, group) -> operation.getResponses().addApiResponse(String.valueOf(status), problemResponse(group)));
     }
 
-    /** A problem answer listing its codes with their titles, and an example of the first, as the caller would see it by default. */
+    /**
+     * A problem answer listing its codes with their titles, and an example of the first, as the caller
+     * would see it by default.
+     */
     public ApiResponse problemResponse(List<String> codes) {
         StringBuilder description = new StringBuilder(codes.size() == 1 ? "Problem " : "Problems ");
         for (int i = 0; i < codes.size(); i++) {

@@ -10,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 
-/** Writes problems straight to a servlet response, in the caller's language: for writers before Spring MVC (filters, security). */
+/**
+ * Writes problems straight to a servlet response, in the caller's language: for writers before Spring
+ * MVC (filters, security).
+ */
 public class ServletProblems {
 
     private final JsonMapper json;

@@ -52,7 +52,10 @@ class AuthorizeBeforeBinding implements HandlerInterceptor {
         return true;
     }
 
-    /** The method's arguments as far as they are known before binding: its path variables (for rules such as {@code #id == ...}). */
+    /**
+     * The method's arguments as far as they are known before binding: its path variables (for rules
+     * such as {@code #id == ...}).
+     */
     @SuppressWarnings("unchecked")
     private static Object[] pathArguments(HandlerMethod handlerMethod, HttpServletRequest request) {
         Object[] args = new Object[handlerMethod.getMethod().getParameterCount()];

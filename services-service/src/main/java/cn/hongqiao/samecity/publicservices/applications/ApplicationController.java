@@ -125,7 +125,10 @@ class ApplicationController {
         return ResponseEntity.ok().eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
     }
 
-    /** Moves an application: desk officers pre-review, request a correction, accept or refuse, handle and complete; the applicant resubmits or withdraws; an illegal move is a 409. */
+    /**
+     * Moves an application: desk officers pre-review, request a correction, accept or refuse, handle
+     * and complete; the applicant resubmits or withdraws; an illegal move is a 409.
+     */
     @PostMapping("/{id}/actions")
     @Answers(status = 201, headers = Answers.ETAG, problems = "illegal-application-action")
     ResponseEntity<ApplicationView> actOnApplication(@PathVariable String id, @Valid @RequestBody Action action, JwtAuthenticationToken token) {

@@ -113,7 +113,10 @@ class EvaluationController {
                 rectification == null ? null : rectification.id(), rectification == null ? null : rectification.deadline());
     }
 
-    /** Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share rated basically satisfied or better. */
+    /**
+     * Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share
+     * rated basically satisfied or better.
+     */
     @GetMapping("/api/v1/evaluations/statistics")
     ListView<Statistics> getEvaluationStatistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
         String field = by.equals("item") ? "itemCode" : "department";

@@ -51,7 +51,10 @@ class InstitutionController {
         this.mongo = mongo;
     }
 
-    /** Lists the medical institutions that settle out-of-region bills directly, filtered by region, grade and settlement type, a page at a time. */
+    /**
+     * Lists the medical institutions that settle out-of-region bills directly, filtered by region,
+     * grade and settlement type, a page at a time.
+     */
     @GetMapping
     PageView<InstitutionView> listMedicalInstitutions(
             @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String region,
