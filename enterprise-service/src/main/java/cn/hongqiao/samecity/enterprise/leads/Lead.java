@@ -35,7 +35,24 @@ public class Lead extends VersionedDocument {
     }
 
     public record FollowUp(LocalDate date, Mode mode, String summary, String nextStep, String by, Instant recordedAt) {
-        public enum Mode { VISIT, CALL, MEETING, ONLINE, OTHER }
+        public enum Mode {
+            VISIT("走访"),
+            CALL("电话"),
+            MEETING("会谈"),
+            ONLINE("线上"),
+            OTHER("其他");
+
+            private final String label;
+
+            Mode(String label) {
+                this.label = label;
+            }
+
+            /** The Chinese name portals show. */
+            public String label() {
+                return label;
+            }
+        }
     }
 
     private String title;

@@ -9,7 +9,21 @@ import java.time.Instant;
  */
 public record Settlement(Status status, String unitId, String projectId, String buildingId, Instant requestedAt, Instant since) {
 
-    public enum Status { PENDING, CONFIRMED }
+    public enum Status {
+        PENDING("待确认"),
+        CONFIRMED("已入驻");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     static Settlement pending(String unitId, Instant at) {
         return new Settlement(Status.PENDING, unitId, null, null, at, null);

@@ -20,7 +20,27 @@ record Action(
         Application.Outcome outcome,
         @Size(max = 30) List<Submission.@Valid MaterialRecord> materials) {
 
-    enum Kind { START_PRE_REVIEW, REQUEST_CORRECTION, ACCEPT, REFUSE_TO_ACCEPT, START_HANDLING, COMPLETE, RESUBMIT, WITHDRAW }
+    enum Kind {
+        START_PRE_REVIEW("开始预审"),
+        REQUEST_CORRECTION("要求补正"),
+        ACCEPT("受理"),
+        REFUSE_TO_ACCEPT("不予受理"),
+        START_HANDLING("开始办理"),
+        COMPLETE("办结"),
+        RESUBMIT("补正后重新提交"),
+        WITHDRAW("撤回");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     List<Application.Material> materialsAsDomain() {
         return materials == null ? List.of() : materials.stream().map(m -> new Application.Material(m.name(), m.reference())).toList();

@@ -11,9 +11,39 @@ import jakarta.validation.constraints.Size;
 public record Applicant(@NotNull Kind kind, @NotBlank @Size(max = 40) String name, IdType idType,
         @Size(max = 30) String idNumber, @Size(max = 18) String creditCode) {
 
-    public enum Kind { CITIZEN, ENTERPRISE }
+    public enum Kind {
+        CITIZEN("个人"),
+        ENTERPRISE("企业");
 
-    public enum IdType { RESIDENT_ID, PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT }
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum IdType {
+        RESIDENT_ID("居民身份证"),
+        PASSPORT("护照"),
+        HK_MACAO_PERMIT("港澳居民来往内地通行证"),
+        TAIWAN_PERMIT("台湾居民来往大陆通行证");
+
+        private final String label;
+
+        IdType(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** The same applicant with the ID number masked: first 4 and last 4 characters kept. */
     public Applicant masked() {

@@ -31,7 +31,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_due", def = "{ 'status': 1, 'dueOn': 1 }")
 public class Application extends VersionedDocument {
 
-    public enum Outcome { APPROVED, REFUSED }
+    public enum Outcome {
+        APPROVED("准予"),
+        REFUSED("不予");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     public record Move(ApplicationStatus from, ApplicationStatus to, Instant at, String by, String note) {
     }

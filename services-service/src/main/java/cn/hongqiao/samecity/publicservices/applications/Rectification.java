@@ -16,7 +16,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "department_status_deadline", def = "{ 'department': 1, 'status': 1, 'deadline': 1 }")
 public class Rectification extends VersionedDocument {
 
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN("整改中"),
+        CLOSED("已整改");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     private String evaluationId;
     private String applicationId;

@@ -9,7 +9,23 @@ import java.time.Instant;
  */
 public record Verification(Status status, String enterpriseId, String reason, Instant checkedAt) {
 
-    public enum Status { NOT_NEEDED, PENDING, VERIFIED, NOT_FOUND }
+    public enum Status {
+        NOT_NEEDED("无需核验"),
+        PENDING("待核验"),
+        VERIFIED("已核验"),
+        NOT_FOUND("未找到该企业");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     static Verification notNeeded() {
         return new Verification(Status.NOT_NEEDED, null, null, null);

@@ -42,11 +42,57 @@ public class MedicalInstitution extends VersionedDocument {
         }
     }
 
-    public enum Type { GENERAL_HOSPITAL, SPECIALIZED_HOSPITAL, TCM_HOSPITAL, COMMUNITY_HEALTH_CENTRE, CLINIC }
+    public enum Type {
+        GENERAL_HOSPITAL("综合医院"),
+        SPECIALIZED_HOSPITAL("专科医院"),
+        TCM_HOSPITAL("中医医院"),
+        COMMUNITY_HEALTH_CENTRE("社区卫生服务中心"),
+        CLINIC("诊所");
 
-    public enum SettlementType { OUTPATIENT, INPATIENT, CHRONIC_DISEASE_OUTPATIENT }
+        private final String label;
 
-    public enum OnlineService { REGISTRATION, PAYMENT }
+        Type(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum SettlementType {
+        OUTPATIENT("普通门诊"),
+        INPATIENT("住院"),
+        CHRONIC_DISEASE_OUTPATIENT("门诊慢特病");
+
+        private final String label;
+
+        SettlementType(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum OnlineService {
+        REGISTRATION("网上挂号"),
+        PAYMENT("网上缴费");
+
+        private final String label;
+
+        OnlineService(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 
     public record NewInstitution(
             @NotBlank @Pattern(regexp = "H\\d{11}", message = "{rule.insurance-code-format}") String insuranceCode,

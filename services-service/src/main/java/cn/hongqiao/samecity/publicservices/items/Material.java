@@ -10,5 +10,20 @@ import jakarta.validation.constraints.Size;
 public record Material(@NotBlank @Size(max = 100) String name, @NotNull Boolean required, @NotNull Form form,
         @NotNull @Min(1) @Max(20) Integer copies) {
 
-    public enum Form { ORIGINAL, COPY, ELECTRONIC }
+    public enum Form {
+        ORIGINAL("原件"),
+        COPY("复印件"),
+        ELECTRONIC("电子材料");
+
+        private final String label;
+
+        Form(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese name portals show. */
+        public String label() {
+            return label;
+        }
+    }
 }
