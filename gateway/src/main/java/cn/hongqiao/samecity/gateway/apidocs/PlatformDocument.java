@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +37,7 @@ final class PlatformDocument {
      * @param unavailable     the 503 answer to add to every service operation
      */
     static ObjectNode merge(Map<String, JsonNode> services, JsonNode gateway, Map<String, String> sectionSources,
-            JsonNode tooManyRequests, JsonNode unavailable, JsonMapper json) {
+            JsonNode tooManyRequests, JsonNode unavailable) {
         ObjectNode platform = NODES.objectNode();
         platform.put("openapi", gateway.path("openapi").asString("3.1.0"));
         ObjectNode info = (ObjectNode) gateway.path("info").deepCopy();

@@ -66,7 +66,7 @@ class PlatformDocumentController {
 
     ObjectNode merge(Map<String, JsonNode> services, JsonNode own) {
         return PlatformDocument.merge(services, own, DashboardSections.sources(),
-                gatewayAnswer(List.of("rate-limited")), gatewayAnswer(List.of("service-unavailable")), json);
+                gatewayAnswer(List.of("rate-limited")), gatewayAnswer(List.of("service-unavailable")));
     }
 
     /** A problem answer the gateway adds to every service operation, with its Retry-After. */

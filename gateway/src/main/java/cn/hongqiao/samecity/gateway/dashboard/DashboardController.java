@@ -3,7 +3,6 @@ package cn.hongqiao.samecity.gateway.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -126,7 +125,4 @@ class DashboardController {
         return "unreachable";
     }
 
-    static List<String> sections() {
-        return List.copyOf(DashboardSections.SECTIONS.keySet());
-    }
 }

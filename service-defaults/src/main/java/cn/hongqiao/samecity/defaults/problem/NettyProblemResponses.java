@@ -28,7 +28,7 @@ public class NettyProblemResponses extends ChannelDuplexHandler {
 
     private final JsonMapper json;
     private final ProblemMessages messages;
-    private Locale locale = ProblemMessages.CHINESE;
+    private String acceptLanguage; // parsed only when a refusal is written: this runs for every request
     private boolean head;
 
     public NettyProblemResponses(JsonMapper json, ProblemMessages messages) {
@@ -40,7 +40,7 @@ public class NettyProblemResponses extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof HttpRequest request) {
             head = HttpMethod.HEAD.equals(request.method());
-            locale = ProblemMessages.localeOf(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+            acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
         }
         super.channelRead(ctx, msg);
     }
@@ -49,6 +49,7 @@ public class NettyProblemResponses extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (msg instanceof FullHttpResponse response && refusedWithoutBody(response)) {
             int status = response.status().code();
+            Locale locale = ProblemMessages.localeOf(acceptLanguage);
             ProblemDetail problem = messages.problem(HttpStatusCode.valueOf(status),
                     status == 400 ? "bad-request" : Problems.codeFor(status), locale);
             byte[] body = json.writeValueAsBytes(Problems.members(problem));

@@ -107,18 +107,6 @@ public class ProblemMessages {
         return body;
     }
 
-    /** Gives a problem made elsewhere (Spring, a container) its code, and that code's title and detail in the language. */
-    public ProblemDetail localize(ProblemDetail problem, Locale locale) {
-        Problems.ensureCode(problem);
-        String code = Problems.codeOf(problem);
-        problem.setTitle(title(code, problem.getStatus(), locale));
-        String detail = messages.getMessage(detailKey(code), null, null, locale);
-        if (detail != null) {
-            problem.setDetail(detail);
-        }
-        return problem;
-    }
-
     /** 400 {@code invalid-request} listing each field with its message in the language. */
     public ProblemDetail invalid(List<Violation> violations, Locale locale) {
         return invalidFields(violations.stream().map(v -> fieldError(v, locale)).toList(), locale);

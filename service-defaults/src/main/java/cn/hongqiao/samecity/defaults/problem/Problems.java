@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.slf4j.MDC;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -127,9 +126,5 @@ public final class Problems {
             body.putAll(problem.getProperties());
         }
         return body;
-    }
-
-    static boolean isServerError(ProblemDetail problem) {
-        return HttpStatus.valueOf(problem.getStatus()).is5xxServerError();
     }
 }
