@@ -128,8 +128,18 @@ class PlatformDocumentTest {
             } else if (!operation.path("security").isEmpty() && !operation.has("x-roles")) {
                 wrong.add(where + ": secured without its roles");
             }
+            operation.path("requestBody").path("content").properties().forEach(media -> {
+                if (!media.getValue().has("example")) {
+                    wrong.add(where + ": request body without an example");
+                }
+            });
             operation.path("responses").properties().forEach(response -> {
                 int status = Integer.parseInt(response.getKey());
+                response.getValue().path("content").properties().forEach(media -> {
+                    if (!media.getValue().has("example")) {
+                        wrong.add(where + ": " + status + " without an example");
+                    }
+                });
                 if (status >= 400 && !response.getValue().path("content").has("application/problem+json")) {
                     wrong.add(where + ": " + status + " is not a problem");
                 }

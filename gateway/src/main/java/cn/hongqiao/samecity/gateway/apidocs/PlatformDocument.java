@@ -157,10 +157,13 @@ final class PlatformDocument {
         String section = dashboard.path("responses").path("200").path("content").path("application/json").path("schema")
                 .path("additionalProperties").path("$ref").asString(SCHEMAS + "Section");
         ObjectNode properties = NODES.objectNode();
+        ObjectNode example = NODES.objectNode();
         List<String> required = new ArrayList<>();
         sectionSources.forEach((name, source) -> {
-            JsonNode data = paths.path(source).path("get").path("responses").path("200").path("content")
-                    .path("application/json").path("schema");
+            JsonNode answer = paths.path(source).path("get").path("responses").path("200").path("content").path("application/json");
+            JsonNode data = answer.path("schema");
+            ObjectNode sectionExample = example.putObject(name).put("available", true).putNull("reason");
+            sectionExample.set("data", answer.path("example").isMissingNode() ? NODES.nullNode() : answer.path("example").deepCopy());
             ObjectNode sectionSchema = NODES.objectNode();
             ArrayNode allOf = sectionSchema.putArray("allOf");
             allOf.addObject().put("$ref", section);
@@ -178,7 +181,8 @@ final class PlatformDocument {
         ArrayNode requiredNode = schema.putArray("required");
         required.forEach(requiredNode::add);
         schemas.set("Dashboard", schema);
-        ((ObjectNode) dashboard.path("responses").path("200").path("content").path("application/json"))
-                .set("schema", NODES.objectNode().put("$ref", SCHEMAS + "Dashboard"));
+        ObjectNode answer = (ObjectNode) dashboard.path("responses").path("200").path("content").path("application/json");
+        answer.set("schema", NODES.objectNode().put("$ref", SCHEMAS + "Dashboard"));
+        answer.set("example", example); // every section available, with its source operation's example
     }
 }

@@ -1,9 +1,11 @@
 package cn.hongqiao.samecity.defaults.openapi;
 
 import java.util.List;
+import java.util.Map;
 
 import cn.hongqiao.samecity.defaults.problem.ProblemMessages;
 import cn.hongqiao.samecity.defaults.problem.ProblemMessagesAutoConfiguration;
+import cn.hongqiao.samecity.defaults.seed.SeedSet;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -59,8 +61,11 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
-    PlatformApiDocument platformApiDocument(ProblemMessages messages, ObjectProvider<JavadocProvider> javadoc) {
-        return new PlatformApiDocument(messages, javadoc.getIfAvailable());
+    PlatformApiDocument platformApiDocument(ProblemMessages messages, ObjectProvider<JavadocProvider> javadoc,
+            ObjectProvider<SeedSet<?>> seedSets) {
+        Map<String, String> recordSets = new java.util.HashMap<>();
+        seedSets.orderedStream().forEach(set -> recordSets.putIfAbsent(set.recordType().getSimpleName(), set.name()));
+        return new PlatformApiDocument(messages, javadoc.getIfAvailable(), recordSets);
     }
 
     @Bean

@@ -65,11 +65,14 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
 
     private final ProblemMessages messages;
     private final JavadocProvider javadoc;
+    private final Map<String, String> seedRecordSets;
     private final Map<String, String> tagDescriptions = new ConcurrentHashMap<>();
 
-    public PlatformApiDocument(ProblemMessages messages, JavadocProvider javadoc) {
+    /** @param seedRecordSets the seed record types' schema names and their sets, for request examples ({@link Examples}) */
+    public PlatformApiDocument(ProblemMessages messages, JavadocProvider javadoc, Map<String, String> seedRecordSets) {
         this.messages = messages;
         this.javadoc = javadoc;
+        this.seedRecordSets = Map.copyOf(seedRecordSets);
     }
 
     @Override
@@ -97,6 +100,7 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
                 .addProperty("message", new StringSchema().example("不能为空"))
                 .required(List.of("field", "message")));
         answeredInFull(openApi);
+        Examples.addTo(openApi, seedRecordSets);
         Map<String, Tag> tags = new TreeMap<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
