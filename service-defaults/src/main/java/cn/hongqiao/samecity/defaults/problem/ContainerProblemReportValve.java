@@ -11,7 +11,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -40,9 +39,7 @@ public class ContainerProblemReportValve extends ErrorReportValve {
             return;
         }
         Locale locale = ProblemMessages.localeOf(header(request, HttpHeaders.ACCEPT_LANGUAGE));
-        // refused before routing: a 400 here is the request itself being unreadable
-        String code = status == 400 ? "bad-request" : Problems.codeFor(status);
-        ProblemDetail problem = messages.problem(HttpStatusCode.valueOf(status), code, locale);
+        ProblemDetail problem = messages.refusedByServer(status, locale);
         try {
             response.setContentType(Problems.APPLICATION_PROBLEM_JSON.toString());
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

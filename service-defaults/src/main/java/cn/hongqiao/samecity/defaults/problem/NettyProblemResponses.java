@@ -14,7 +14,6 @@ import io.netty.util.ReferenceCountUtil;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -50,8 +49,7 @@ public class NettyProblemResponses extends ChannelDuplexHandler {
         if (msg instanceof FullHttpResponse response && refusedWithoutBody(response)) {
             int status = response.status().code();
             Locale locale = ProblemMessages.localeOf(acceptLanguage);
-            ProblemDetail problem = messages.problem(HttpStatusCode.valueOf(status),
-                    status == 400 ? "bad-request" : Problems.codeFor(status), locale);
+            ProblemDetail problem = messages.refusedByServer(status, locale);
             byte[] body = json.writeValueAsBytes(Problems.members(problem));
             FullHttpResponse withBody = response.replace(Unpooled.wrappedBuffer(body)); // its empty body may be read-only
             ReferenceCountUtil.release(response);

@@ -74,6 +74,14 @@ public class ProblemMessages {
         return problemWithDetail(status, code, detailKey(code), locale, arguments);
     }
 
+    /**
+     * A request the web server refused itself, before any application code ran: a 400 there is the
+     * request being unreadable ({@code bad-request}), any other status has the code for it.
+     */
+    public ProblemDetail refusedByServer(int status, Locale locale) {
+        return problem(HttpStatusCode.valueOf(status), status == 400 ? "bad-request" : Problems.codeFor(status), locale);
+    }
+
     /** As {@link #problem}, with a detail message of its own ({@code detailMessage}) and the arguments. */
     public ProblemDetail problemWithDetail(HttpStatusCode status, String code, String detailMessage, Locale locale,
             Object... arguments) {
