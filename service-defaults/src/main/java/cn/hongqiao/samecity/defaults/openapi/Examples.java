@@ -35,7 +35,7 @@ final class Examples {
     private static final String NONE = "\u0000none";
     /** Values the seeds cannot give (no seed holds a person), by member or by schema.member. */
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(Map.entry("role", "officer"),
-            Map.entry("department", "红桥区政务服务办公室"), Map.entry("subject", "officer-demo"), Map.entry("tokenType", "Bearer"),
+            Map.entry("department", "红桥区政务服务办公室"), Map.entry("subject", "officer-demo"), Map.entry("officer", "officer-demo"), Map.entry("tokenType", "Bearer"),
             Map.entry("Applicant.name", "张市民"), Map.entry("Applicant.idNumber", "120106199001011234"),
             Map.entry("Applicant.creditCode", NONE), Map.entry("missing", List.of("户口簿复印件")),
             Map.entry("note", "材料齐全"), Map.entry("reference", "https://zwfw.tj.gov.cn/materials/M-0001"),
@@ -230,7 +230,7 @@ final class Examples {
                     return ID;
                 }
                 if (pattern != null) {
-                    for (String candidate : Set.of("120106", "2025-06", "HQ-PRJ-001", "apply-20251120-7f3a9c", "\"3\"")) {
+                    for (String candidate : List.of("120106", "2025-06", "HQ-PRJ-001", "apply-20251120-7f3a9c", "\"3\"")) {
                         if (candidate.matches(unanchored(pattern))) {
                             return candidate;
                         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.hongqiao.samecity.defaults.problem.ProblemCatalogue;
 import cn.hongqiao.samecity.defaults.problem.ProblemMessages;
 import cn.hongqiao.samecity.defaults.problem.Problems;
 import cn.hongqiao.samecity.defaults.web.Paging;
@@ -398,7 +399,9 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         example.put("type", Problems.TYPE_BASE + first);
         example.put("title", messages.titleOf(first, ProblemMessages.CHINESE));
         example.put("status", messages.statusOf(first));
-        example.put("detail", messages.text(ProblemMessages.detailKey(first), ProblemMessages.CHINESE));
+        String arguments = messages.text("problem." + first + "." + ProblemCatalogue.EXAMPLE_ARGUMENTS, ProblemMessages.CHINESE);
+        example.put("detail", messages.text(ProblemMessages.detailKey(first), ProblemMessages.CHINESE,
+                arguments.startsWith("problem.") ? new Object[0] : (Object[]) arguments.split("\\|")));
         example.put("code", first);
         example.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
         ApiResponse response = new ApiResponse().description(description.toString())

@@ -25,6 +25,13 @@ public final class ProblemCatalogue {
     private static final List<String> PER_CODE_ZH = List.of("status", "title", "detail", "meaning", "action");
     private static final List<String> PER_CODE_EN = List.of("title", "detail", "meaning", "action");
 
+    /**
+     * A detail with arguments ({0}...) also names the arguments of its documented example, separated
+     * by |, so the API document shows a sentence a person would read, not placeholders.
+     */
+    public static final String EXAMPLE_ARGUMENTS = "example-arguments";
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\d");
+
     private final String bundle;
     private final Properties chinese;
     private final Properties english;
@@ -53,6 +60,9 @@ public final class ProblemCatalogue {
         for (String code : codes()) {
             PER_CODE_ZH.forEach(part -> require(gaps, chinese, "problem." + code + "." + part, bundle + ".properties"));
             PER_CODE_EN.forEach(part -> require(gaps, english, "problem." + code + "." + part, bundle + "_en.properties"));
+            if (PLACEHOLDER.matcher(chinese.getProperty("problem." + code + ".detail", "")).find()) {
+                require(gaps, chinese, "problem." + code + "." + EXAMPLE_ARGUMENTS, bundle + ".properties");
+            }
         }
         Set<String> zh = translated(chinese);
         Set<String> en = translated(english);
@@ -106,7 +116,7 @@ public final class ProblemCatalogue {
     }
 
     private static Set<String> translated(Properties messages) {
-        return messages.stringPropertyNames().stream().filter(k -> !k.endsWith(".status"))
+        return messages.stringPropertyNames().stream().filter(k -> !k.endsWith(".status") && !k.endsWith("." + EXAMPLE_ARGUMENTS))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
