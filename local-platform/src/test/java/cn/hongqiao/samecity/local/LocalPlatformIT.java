@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import cn.hongqiao.samecity.testsupport.ApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +40,7 @@ class LocalPlatformIT {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final ApiContract CONTRACT = ApiContract.of(ROOT.resolve("docs/openapi/platform.json"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static Process launcher;
@@ -93,6 +95,48 @@ class LocalPlatformIT {
         assertThat(getJson("/api/v1/service-items?partnerRegion=110106").path("totalItems").asInt()).isPositive();
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/enterprises")).GET()).statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri("/api-docs/projects-service")).GET()).body()).contains("/api/v1/projects");
+    }
+
+    /**
+     * Every read of the platform document, on the district's seeded data, as an admin: each answer
+     * keeps the document (see {@link #send}), so what it says is required or never null holds on
+     * real records, not only on the records the services' own tests make. A path's ids are taken
+     * from the first item of its collection.
+     */
+    @Test
+    @Order(22)
+    void everyReadOnTheSeededDataKeepsThePlatformDocument() throws Exception {
+        String admin = token("admin");
+        JsonNode document = JSON.readTree(Files.readString(ROOT.resolve("docs/openapi/platform.json")));
+        List<String> read = new ArrayList<>();
+        for (String template : document.path("paths").propertyNames()) {
+            if (!document.path("paths").path(template).has("get")) {
+                continue;
+            }
+            String path = fill(template, admin);
+            if (path != null) {
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + admin).GET());
+                assertThat(answer.statusCode()).as(path + " " + answer.body()).isLessThan(500);
+                read.add(path);
+            }
+        }
+        assertThat(read).as("reads walked").hasSizeGreaterThan(30);
+    }
+
+    /** {@code template} with each {param} replaced by the id of the first item of the collection before it; null when none. */
+    private static String fill(String template, String token) throws Exception {
+        String path = template;
+        int open;
+        while ((open = path.indexOf('{')) >= 0) {
+            String collection = path.substring(0, open - 1);
+            HttpResponse<String> list = send(HttpRequest.newBuilder(uri(collection)).header("Authorization", "Bearer " + token).GET());
+            JsonNode first = list.statusCode() == 200 ? JSON.readTree(list.body()).path("items").path(0) : null;
+            if (first == null || !first.path("id").isString()) {
+                return null;
+            }
+            path = collection + "/" + first.path("id").asString() + path.substring(path.indexOf('}', open) + 1);
+        }
+        return path;
     }
 
     @Test
@@ -455,8 +499,14 @@ class LocalPlatformIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
+    /** Sends through the gateway; every answer must keep the platform document portals generate their clients from. */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+        HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        List<String> violations = CONTRACT.violations(built.method(), built.uri().getPath(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(violations).as("the answer breaks docs/openapi/platform.json; body: %s", response.body()).isEmpty();
+        return response;
     }
 
     private static URI uri(String path) {

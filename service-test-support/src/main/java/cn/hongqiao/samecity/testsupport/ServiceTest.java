@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 /**
  * A service under test as it runs: its whole application context, MongoDB through the real
  * driver against the embedded wire server (in memory, one per context), security on, and tokens
- * signed by a key the test owns ({@link TestTokens}). Requests go through MockMvc.
+ * signed by a key the test owns ({@link TestTokens}). Requests go through MockMvc, and every
+ * answer must keep the service's checked-in API document ({@link DocumentedAnswers}).
  *
  * <p>With {@code -Dplatform.test.mongodb=real} the same tests run against a real MongoDB 8 in
  * Docker ({@link RealMongo}); without Docker they are skipped, saying why.
@@ -32,7 +33,7 @@ import org.springframework.context.annotation.Import;
         "platform.security.local-tokens.key-dir=target/test-keys",
         "platform.seeds.enabled=false" })
 @AutoConfigureMockMvc
-@Import(TestTokens.class)
+@Import({ TestTokens.class, DocumentedAnswers.class })
 @ExtendWith(RealMongo.DockerCondition.class)
 public @interface ServiceTest {
 }

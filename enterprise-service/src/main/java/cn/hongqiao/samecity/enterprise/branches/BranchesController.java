@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/v1/soe-branches}: central-SOE branches grouped by parent group, and the count the
@@ -33,13 +34,13 @@ class BranchesController {
 
     static final String REPORTED_BRANCHES = "central-soe-branches";
 
-    record Branch(String id, String name, String creditCode) {
+    record Branch(String id, String name, @Nullable String creditCode) {
     }
 
-    record Group(String parentGroup, int count, List<Branch> branches) {
+    record Group(@Nullable String parentGroup, int count, List<Branch> branches) {
     }
 
-    record Summary(long registered, ReportedFigure.Record reported, String note) {
+    record Summary(long registered, ReportedFigure.@Nullable Record reported, String note) {
     }
 
     private final MongoTemplate mongo;

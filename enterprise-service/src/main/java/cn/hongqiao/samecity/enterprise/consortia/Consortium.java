@@ -9,6 +9,7 @@ import cn.hongqiao.samecity.defaults.seed.Source;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An innovation consortium, alliance or platform (创新联合体, 创新联盟, 创新平台): who leads it, its
@@ -32,7 +33,7 @@ public class Consortium extends VersionedDocument {
     }
 
     /** A member: a registered enterprise ({@code enterpriseId}) or, where not registered here, only its name. */
-    public record Member(String name, String enterpriseId) {
+    public record Member(String name, @Nullable String enterpriseId) {
     }
 
     @Indexed(unique = true)

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /api/v1/consortia}: innovation consortia, alliances and platforms. Reads are public. */
 @Tag(name = "consortia")
@@ -33,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/consortia")
 class ConsortiumController {
 
-    record ConsortiumView(String id, String name, Consortium.Kind kind, String kindName, String leadUnit,
-            List<Consortium.Member> members, String field, Integer founded, Source source, String sourceNote) {
+    record ConsortiumView(String id, String name, Consortium.Kind kind, String kindName, @Nullable String leadUnit,
+            List<Consortium.Member> members, @Nullable String field, @Nullable Integer founded, Source source, @Nullable String sourceNote) {
         static ConsortiumView of(Consortium c) {
             return new ConsortiumView(c.id(), c.name(), c.kind(), c.kind().label(), c.leadUnit(), c.members(), c.field(),
                     c.founded(), c.source(), c.sourceNote());

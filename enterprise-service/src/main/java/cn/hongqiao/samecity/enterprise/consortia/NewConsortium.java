@@ -10,19 +10,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 record NewConsortium(
         @NotBlank @Size(max = 100) String name,
         @NotNull Consortium.Kind kind,
-        @Size(max = 100) String leadUnit,
+        @Size(max = 100) @Nullable String leadUnit,
         @Size(max = 200) List<@Valid MemberRecord> members,
-        @Size(max = 60) String field,
-        @Min(1949) @Max(2100) Integer founded,
-        Source source,
-        @Size(max = 500) String sourceNote) {
+        @Size(max = 60) @Nullable String field,
+        @Min(1949) @Max(2100) @Nullable Integer founded,
+        @Nullable Source source,
+        @Size(max = 500) @Nullable String sourceNote) {
 
     record MemberRecord(@NotBlank @Size(max = 100) String name,
-            @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.enterprise-id}") String enterpriseId) {
+            @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.enterprise-id}") @Nullable String enterpriseId) {
     }
 
     List<Consortium.Member> membersAsDomain() {

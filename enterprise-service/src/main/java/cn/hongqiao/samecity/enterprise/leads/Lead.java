@@ -18,6 +18,7 @@ import cn.hongqiao.samecity.enterprise.registry.Settlement;
 
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An investment-attraction lead (招商线索) worked by an officer through 线索 → 在谈 → 签约 → 落地, or
@@ -31,10 +32,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class Lead extends VersionedDocument {
 
     /** One move, with when and by whom (the funnel's days per stage come from these). */
-    public record Move(LeadStage from, LeadStage to, Instant at, String by, String note) {
+    public record Move(@Nullable LeadStage from, LeadStage to, Instant at, String by, @Nullable String note) {
     }
 
-    public record FollowUp(LocalDate date, Mode mode, String summary, String nextStep, String by, Instant recordedAt) {
+    public record FollowUp(LocalDate date, Mode mode, String summary, @Nullable String nextStep, String by, Instant recordedAt) {
         public enum Mode {
             VISIT("走访"),
             CALL("电话"),

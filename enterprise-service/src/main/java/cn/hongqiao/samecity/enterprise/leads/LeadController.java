@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/v1/leads}: the investment-attraction pipeline. Internal to the district: officers
@@ -53,17 +54,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
 class LeadController {
 
-    record MoveRequest(@NotNull LeadStage targetStage, @Size(max = 500) String note, @Size(max = 500) String reason,
-            @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.enterprise-id}") String enterpriseId) {
+    record MoveRequest(@NotNull LeadStage targetStage, @Size(max = 500) @Nullable String note, @Size(max = 500) @Nullable String reason,
+            @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.enterprise-id}") @Nullable String enterpriseId) {
     }
 
     record FollowUpRequest(@NotNull LocalDate date, @NotNull Lead.FollowUp.Mode mode, @NotBlank @Size(max = 1000) String summary,
-            @Size(max = 500) String nextStep) {
+            @Size(max = 500) @Nullable String nextStep) {
     }
 
-    record LeadView(String id, String title, String company, Channel channel, String channelName, String targetChain,
-            BigDecimal intendedInvestment, BigDecimal spaceNeeded, String officer, LeadStage stage, String stageName,
-            Set<LeadStage> allowedNextStages, String terminationReason, String enterpriseId, LocalDate openedOn,
+    record LeadView(String id, String title, String company, Channel channel, String channelName, @Nullable String targetChain,
+            @Nullable BigDecimal intendedInvestment, @Nullable BigDecimal spaceNeeded, String officer, LeadStage stage, String stageName,
+            Set<LeadStage> allowedNextStages, @Nullable String terminationReason, @Nullable String enterpriseId, LocalDate openedOn,
             LocalDate lastActivityOn, boolean stale, List<Lead.Move> moves, List<Lead.FollowUp> followUps, long version) {
     }
 

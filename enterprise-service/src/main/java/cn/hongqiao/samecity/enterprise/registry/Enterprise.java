@@ -50,7 +50,7 @@ public class Enterprise extends VersionedDocument {
     public Settlement requestSettlement(String unitId, Instant now) {
         if (settlement != null && !settlement.unitId().equals(unitId)) {
             throw new StateConflict(settlement.confirmed() ? "already-settled" : "settlement-pending",
-                    java.util.Map.of("settlement", settlement), settlement.unitId());
+                    java.util.Map.of("unitId", settlement.unitId(), "currentStatus", settlement.status()), settlement.unitId());
         }
         if (settlement == null) {
             settlement = Settlement.pending(unitId, now);

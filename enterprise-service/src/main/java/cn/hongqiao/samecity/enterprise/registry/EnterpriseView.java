@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.seed.Source;
+import org.jspecify.annotations.Nullable;
 
-record EnterpriseView(String id, String creditCode, String name, EnterpriseKind kind, String kindName, String parentGroup, Integer tier,
-        String originRegion, List<String> industryChains, Integer headcount, Source source, String sourceNote, Settlement settlement, long version,
+record EnterpriseView(String id, @Nullable String creditCode, String name, EnterpriseKind kind, String kindName, @Nullable String parentGroup, @Nullable Integer tier,
+        @Nullable String originRegion, List<String> industryChains, @Nullable Integer headcount, Source source, @Nullable String sourceNote, @Nullable Settlement settlement, long version,
         Instant createdAt, Instant updatedAt) {
 
     static EnterpriseView of(Enterprise e) {

@@ -11,19 +11,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** An enterprise to register (API request and seed record alike). */
 public record NewEnterprise(
-        @ValidCreditCode String creditCode,
+        @ValidCreditCode @Nullable String creditCode,
         @NotBlank @Size(max = 100) String name,
         @NotNull EnterpriseKind kind,
-        @Size(max = 100) String parentGroup,
-        @Min(1) @Max(5) Integer tier,
-        @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String originRegion,
+        @Size(max = 100) @Nullable String parentGroup,
+        @Min(1) @Max(5) @Nullable Integer tier,
+        @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") @Nullable String originRegion,
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> industryChains,
-        @PositiveOrZero @Max(1_000_000) Integer headcount,
-        Source source,
-        @Size(max = 500) String sourceNote) {
+        @PositiveOrZero @Max(1_000_000) @Nullable Integer headcount,
+        @Nullable Source source,
+        @Size(max = 500) @Nullable String sourceNote) {
 
     /**
      * A credit code is required, except for an enterprise the district's report names whose code

@@ -1,13 +1,14 @@
 package cn.hongqiao.samecity.enterprise.registry;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an enterprise settles: a unit of a building of a project (held in projects-service).
  * {@code PENDING} while projects-service has not confirmed the unit (a failed call leaves it so,
  * visibly, and repeating the same request completes it); {@code CONFIRMED} once it has.
  */
-public record Settlement(Status status, String unitId, String projectId, String buildingId, Instant requestedAt, Instant since) {
+public record Settlement(Status status, String unitId, @Nullable String projectId, @Nullable String buildingId, Instant requestedAt, @Nullable Instant since) {
 
     public enum Status {
         PENDING("待确认"),

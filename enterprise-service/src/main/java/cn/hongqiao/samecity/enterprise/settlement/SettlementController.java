@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * <code>/api/v1/enterprises/{id}/settlement</code>: an officer settles an enterprise into a unit of a
@@ -29,7 +30,7 @@ class SettlementController {
     record SettleRequest(@NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.unit-id}") String unitId) {
     }
 
-    record SettlementView(String enterpriseId, String enterpriseName, Settlement settlement) {
+    record SettlementView(String enterpriseId, String enterpriseName, @Nullable Settlement settlement) {
         static SettlementView of(Enterprise e) {
             return new SettlementView(e.id(), e.name(), e.settlement());
         }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * projects-service's units, as enterprise-service changes them: occupy and release a unit for an
@@ -31,7 +32,7 @@ public interface UnitRegistry {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record UnitHolding(String id, String projectId, String buildingId, String code, String status, Holder holder) {
+    record UnitHolding(String id, String projectId, String buildingId, String code, String status, @Nullable Holder holder) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -35,9 +35,11 @@ final class PlatformDocument {
      * @param sectionSources  the dashboard's sections and the service path whose answer each carries
      * @param tooManyRequests the 429 answer to add to every service operation
      * @param unavailable     the 503 answer to add to every service operation
+     * @param refused         answers the gateway's server gives any request before routing it (414, 431), by
+     *                        status and name: each is one shared response every operation refers to
      */
     static ObjectNode merge(Map<String, JsonNode> services, JsonNode gateway, Map<String, String> sectionSources,
-            JsonNode tooManyRequests, JsonNode unavailable) {
+            JsonNode tooManyRequests, JsonNode unavailable, Map<String, Map.Entry<String, JsonNode>> refused) {
         ObjectNode platform = NODES.objectNode();
         platform.put("openapi", gateway.path("openapi").asString("3.1.0"));
         ObjectNode info = (ObjectNode) gateway.path("info").deepCopy();
@@ -73,6 +75,11 @@ final class PlatformDocument {
             document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asString(), tag));
         });
         typeDashboard(paths, schemas, sectionSources);
+        ObjectNode responses = components.putObject("responses");
+        refused.forEach((status, named) -> responses.set(named.getKey(), named.getValue()));
+        paths.properties().forEach(path -> path.getValue().properties().forEach(method -> refused.forEach((status, named) ->
+                ((ObjectNode) method.getValue().path("responses")).set(status,
+                        NODES.objectNode().put("$ref", "#/components/responses/" + named.getKey())))));
         ArrayNode tagList = platform.putArray("tags");
         tags.values().forEach(tagList::add);
         return platform;

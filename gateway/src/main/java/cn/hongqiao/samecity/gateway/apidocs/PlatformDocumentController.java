@@ -66,7 +66,14 @@ class PlatformDocumentController {
 
     ObjectNode merge(Map<String, JsonNode> services, JsonNode own) {
         return PlatformDocument.merge(services, own, DashboardSections.sources(),
-                gatewayAnswer(List.of("rate-limited")), gatewayAnswer(List.of("service-unavailable")));
+                gatewayAnswer(List.of("rate-limited")), gatewayAnswer(List.of("service-unavailable")),
+                new java.util.TreeMap<>(Map.of("414", Map.entry("UriTooLong", refusedAnswer("uri-too-long")),
+                        "431", Map.entry("HeadersTooLarge", refusedAnswer("headers-too-large")))));
+    }
+
+    /** A problem the gateway's server answers before routing, whatever the path (see NettyProblemResponses). */
+    private JsonNode refusedAnswer(String code) {
+        return json.readTree(Json31.pretty(contract.problemResponse(List.of(code))));
     }
 
     /** A problem answer the gateway adds to every service operation, with its Retry-After. */

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/v1/dashboard}: the district at a glance for big screens and portals, gathered
@@ -40,7 +41,7 @@ class DashboardController {
      * @param reason    why not: timeout, unreachable, failed-response, malformed-response, unauthorized, forbidden, not-configured
      * @param data      the service's answer, as that operation answers it
      */
-    record Section(boolean available, String reason, Object data) {
+    record Section(boolean available, @Nullable String reason, @Nullable Object data) {
         static Section of(Object data) {
             return new Section(true, null, data);
         }

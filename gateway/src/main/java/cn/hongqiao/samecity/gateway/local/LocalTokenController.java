@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Local mode only: real signed tokens for the demo users, so that portals and tests sign in as a
@@ -26,7 +27,7 @@ class LocalTokenController {
      * @param department   for an officer: the department it works for (e.g. 红桥区医疗保障局), at most 60 characters
      * @param enterpriseId for an enterprise user: the id of the enterprise record it acts for
      */
-    record TokenRequest(String role, String subject, String department, String enterpriseId) {
+    record TokenRequest(@Nullable String role, @Nullable String subject, @Nullable String department, @Nullable String enterpriseId) {
     }
 
     private final LocalTokenIssuer issuer;

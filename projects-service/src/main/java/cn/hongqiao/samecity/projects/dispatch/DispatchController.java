@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * <code>/api/v1/projects/{id}/annual-plans</code> and {@code /dispatch-reports}: the year's planned
@@ -45,7 +46,7 @@ class DispatchController {
     }
 
     record ReportView(YearMonth period, BigDecimal investmentCompleted, BigDecimal yearToDate, BigDecimal cumulative,
-            String imageProgress, Integer workersOnSite, List<String> problems, String reportedBy) {
+            @Nullable String imageProgress, @Nullable Integer workersOnSite, List<String> problems, String reportedBy) {
         static ReportView of(DispatchLedger.ReportWithTotals r) {
             DispatchReport report = r.report();
             return new ReportView(report.period(), report.investmentCompleted(), r.yearToDate(), r.cumulative(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.jspecify.annotations.Nullable;
 
 /**
  * enterprise-service, as projects-service reads it: the enterprises settled in a project. A
@@ -22,7 +23,7 @@ public interface EnterpriseDirectory {
 
     /** What this service needs of an enterprise; other fields of the answer are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EnterpriseSummary(String id, String creditCode, String name, String kind, String kindName) {
+    record EnterpriseSummary(String id, @Nullable String creditCode, String name, String kind, String kindName) {
     }
 
     /**
@@ -30,7 +31,7 @@ public interface EnterpriseDirectory {
      * is set only by the fallback, so a real empty page and a failure cannot be confused.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EnterprisePage(List<EnterpriseSummary> items, long totalItems, String unavailableReason) {
+    record EnterprisePage(List<EnterpriseSummary> items, long totalItems, @Nullable String unavailableReason) {
 
         static EnterprisePage unavailable(String reason) {
             return new EnterprisePage(List.of(), 0, reason);

@@ -3,13 +3,14 @@ package cn.hongqiao.samecity.projects.enterprises;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /** The enterprises settled in a project, as a project's detail shows them. */
 @Component
 public class SettledEnterprises {
 
     /** Shown in a project's detail; {@code available=false} means "not known now", never "none". */
-    public record Section(boolean available, String unavailableReason, long total, List<EnterpriseDirectory.EnterpriseSummary> items) {
+    public record Section(boolean available, @Nullable String unavailableReason, long total, List<EnterpriseDirectory.EnterpriseSummary> items) {
     }
 
     static final int MAX = 100;

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/v1/projects}: the district's key projects. Reads are public; officers register and
@@ -47,10 +48,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/projects")
 class ProjectController {
 
-    record TransitionRequest(@NotNull Stage targetStage, @NotNull LocalDate date, @Size(max = 500) String note) {
+    record TransitionRequest(@NotNull Stage targetStage, @NotNull LocalDate date, @Size(max = 500) @Nullable String note) {
     }
 
-    record TransitionView(Stage from, String fromName, Stage to, String toName, LocalDate date, String note,
+    record TransitionView(Stage from, String fromName, Stage to, String toName, LocalDate date, @Nullable String note,
             String recordedBy, java.time.Instant recordedAt) {
         static TransitionView of(StageTransition t) {
             return new TransitionView(t.from(), t.from().label(), t.to(), t.to().label(), t.date(), t.note(),

@@ -12,21 +12,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** What describes a project and may be revised (PUT); code, stage and source are not among them. */
 public record ProjectDetails(
         @NotBlank @Size(max = 100) String name,
-        @Size(max = 200) String nameEn,
+        @Size(max = 200) @Nullable String nameEn,
         @NotNull Zone zone,
         @NotNull Category category,
-        @Size(max = 100) String ownerUnit,
-        @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal totalInvestment,
-        @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal floorArea,
-        LocalDate plannedStart,
-        LocalDate plannedFinish,
-        @PositiveOrZero @Max(100_000) Integer expectedEnterprises,
-        @PositiveOrZero @Max(10_000_000) Integer expectedJobs,
-        @Valid Location location) {
+        @Size(max = 100) @Nullable String ownerUnit,
+        @DecimalMin("0") @Digits(integer = 12, fraction = 2) @Nullable BigDecimal totalInvestment,
+        @DecimalMin("0") @Digits(integer = 10, fraction = 2) @Nullable BigDecimal floorArea,
+        @Nullable LocalDate plannedStart,
+        @Nullable LocalDate plannedFinish,
+        @PositiveOrZero @Max(100_000) @Nullable Integer expectedEnterprises,
+        @PositiveOrZero @Max(10_000_000) @Nullable Integer expectedJobs,
+        @Valid @Nullable Location location) {
 
     @AssertTrue(message = "{rule.planned-finish-before-start}")
     boolean isPlannedFinish() {

@@ -2,10 +2,11 @@ package cn.hongqiao.samecity.projects.project;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.jspecify.annotations.Nullable;
 
 public interface ProjectSearch {
 
-    record Filter(Zone zone, Stage stage, Category category, String name) {
+    record Filter(@Nullable Zone zone, @Nullable Stage stage, @Nullable Category category, @Nullable String name) {
     }
 
     Page<Project> search(Filter filter, Pageable pageable);

@@ -21,14 +21,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /** A project's buildings and each building's units. Reads are public; officers add them. */
 @Tag(name = "buildings")
 @RestController
 class BuildingController {
 
-    record BuildingView(String id, String projectId, String name, BuildingKind kind, String kindName, BigDecimal floorArea,
-            Integer floors, Source source, String sourceNote) {
+    record BuildingView(String id, String projectId, String name, BuildingKind kind, String kindName, @Nullable BigDecimal floorArea,
+            @Nullable Integer floors, Source source, @Nullable String sourceNote) {
         static BuildingView of(Building b) {
             return new BuildingView(b.id(), b.projectId(), b.name(), b.kind(), b.kind().label(), b.floorArea(), b.floors(),
                     b.source(), b.sourceNote());

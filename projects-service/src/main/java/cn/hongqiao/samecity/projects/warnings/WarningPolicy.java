@@ -16,6 +16,7 @@ import cn.hongqiao.samecity.projects.project.Warning.Reason;
 import cn.hongqiao.samecity.projects.project.Warning;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The district's delay-warning rules (亮灯), with thresholds from configuration
@@ -29,7 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </ul>
  */
 @ConfigurationProperties("projects.warnings")
-public record WarningPolicy(Integer yellowPointsBehind, Integer redPointsBehind, Integer redMonthsPastMilestone) {
+public record WarningPolicy(@Nullable Integer yellowPointsBehind, @Nullable Integer redPointsBehind, @Nullable Integer redMonthsPastMilestone) {
 
     public WarningPolicy {
         yellowPointsBehind = yellowPointsBehind == null ? 10 : yellowPointsBehind;

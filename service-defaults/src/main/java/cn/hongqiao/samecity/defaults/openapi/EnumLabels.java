@@ -22,7 +22,7 @@ class EnumLabels implements ModelConverter {
     @Override
     @SuppressWarnings({ "rawtypes", "unchecked" })
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-        Class<?> raw = rawClass(type.getType());
+        Class<?> raw = ResolvedTypes.rawClass(type.getType());
         if (raw != null && raw.isEnum() && raw.getEnclosingClass() != null) {
             return nested(raw, context);
         }
@@ -69,16 +69,6 @@ class EnumLabels implements ModelConverter {
             context.defineModel(name, schema);
         }
         return new Schema().$ref("#/components/schemas/" + name);
-    }
-
-    private static Class<?> rawClass(java.lang.reflect.Type type) {
-        if (type instanceof Class<?> cls) {
-            return cls;
-        }
-        if (type instanceof com.fasterxml.jackson.databind.JavaType javaType) {
-            return javaType.getRawClass();
-        }
-        return null;
     }
 
     private static Method labelMethod(Class<?> enumType) {

@@ -79,6 +79,11 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
+    OneSchemaPerType oneSchemaPerType() {
+        return new OneSchemaPerType();
+    }
+
+    @Bean
     UnitsOfMeasure unitsOfMeasure() {
         return new UnitsOfMeasure();
     }

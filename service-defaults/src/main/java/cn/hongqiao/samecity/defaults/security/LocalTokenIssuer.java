@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * Local mode's token issuer: real RS256-signed JWTs for demo users, so that every process checks
@@ -51,6 +52,7 @@ public final class LocalTokenIssuer {
     public record DemoUser(String subject, String name, String role, String department) {
     }
 
+    @NullMarked
     public record IssuedToken(String accessToken, String tokenType, long expiresIn, String subject, List<String> roles) {
     }
 

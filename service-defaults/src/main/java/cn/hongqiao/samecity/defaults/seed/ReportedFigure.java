@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * A figure the district reports (23 central-SOE branches, 228 agreed items, 42 institutions...),
@@ -31,8 +33,9 @@ import org.springframework.data.mongodb.core.query.Query;
 public class ReportedFigure extends VersionedDocument {
 
     /** A figure as seeded and as answered. */
+    @NullMarked
     public record Record(@NotBlank @Pattern(regexp = "[a-z0-9-]{3,60}") String key, @NotNull @Min(2000) @Max(2100) Integer year,
-            @NotBlank @Size(max = 100) String label, @NotNull BigDecimal value, @Size(max = 10) String unit, @NotNull Source source,
+            @NotBlank @Size(max = 100) String label, @NotNull BigDecimal value, @Size(max = 10) @Nullable String unit, @NotNull Source source,
             @NotBlank @Size(max = 500) String sourceNote) {
     }
 

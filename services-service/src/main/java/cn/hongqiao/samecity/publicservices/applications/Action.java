@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A move of an application, posted to {@code /applications/{id}/actions}. Desk officers:
@@ -15,9 +16,9 @@ import jakarta.validation.constraints.Size;
  */
 record Action(
         @NotNull Kind action,
-        @Size(max = 500) String note,
+        @Size(max = 500) @Nullable String note,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> missing,
-        Application.Outcome outcome,
+        Application.@Nullable Outcome outcome,
         @Size(max = 30) List<Submission.@Valid MaterialRecord> materials) {
 
     enum Kind {
@@ -42,7 +43,7 @@ record Action(
         }
     }
 
-    List<Application.Material> materialsAsDomain() {
-        return materials == null ? List.of() : materials.stream().map(m -> new Application.Material(m.name(), m.reference())).toList();
+    List<Application.SubmittedMaterial> materialsAsDomain() {
+        return materials == null ? List.of() : materials.stream().map(m -> new Application.SubmittedMaterial(m.name(), m.reference())).toList();
     }
 }

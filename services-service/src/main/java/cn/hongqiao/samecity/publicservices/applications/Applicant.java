@@ -3,13 +3,14 @@ package cn.hongqiao.samecity.publicservices.applications;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who applies: a citizen (ID type and number) or an enterprise (credit code). The ID number is
  * kept for handling but never shown whole: see {@link #masked()}.
  */
-public record Applicant(@NotNull Kind kind, @NotBlank @Size(max = 40) String name, IdType idType,
-        @Size(max = 30) String idNumber, @Size(max = 18) String creditCode) {
+public record Applicant(@NotNull Kind kind, @NotBlank @Size(max = 40) String name, @Nullable IdType idType,
+        @Size(max = 30) @Nullable String idNumber, @Size(max = 18) @Nullable String creditCode) {
 
     public enum Kind {
         CITIZEN("个人"),

@@ -16,6 +16,7 @@ import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
 
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application (办件) for a cross-province service item, and its lifecycle:
@@ -47,14 +48,14 @@ public class Application extends VersionedDocument {
         }
     }
 
-    public record Move(ApplicationStatus from, ApplicationStatus to, Instant at, String by, String note) {
+    public record Move(@Nullable ApplicationStatus from, ApplicationStatus to, Instant at, String by, @Nullable String note) {
     }
 
     /** The one notice of everything missing (补正告知). */
     public record CorrectionNotice(List<String> missing, Instant at, String by, boolean duringHandling) {
     }
 
-    public record Material(String name, String reference) {
+    public record SubmittedMaterial(String name, @Nullable String reference) {
     }
 
     private String itemId;
@@ -68,7 +69,7 @@ public class Application extends VersionedDocument {
     private String applicantSubject;
     private String idempotencyKey;
     private String requestFingerprint;
-    private List<Material> materials;
+    private List<SubmittedMaterial> materials;
     private ApplicationStatus status;
     private Outcome outcome;
     private Instant submittedAt;
@@ -140,11 +141,11 @@ public class Application extends VersionedDocument {
         }
     }
 
-    void resubmit(List<Material> added, String by, Instant now, LocalDate today, WorkingDayCalendar calendar) {
+    void resubmit(List<SubmittedMaterial> added, String by, Instant now, LocalDate today, WorkingDayCalendar calendar) {
         boolean duringHandling = correction != null && correction.duringHandling();
         move(EnumSet.of(ApplicationStatus.CORRECTION_REQUESTED), duringHandling ? ApplicationStatus.IN_PROGRESS : ApplicationStatus.PRE_REVIEW,
                 by, null, now);
-        List<Material> all = new ArrayList<>(materials);
+        List<SubmittedMaterial> all = new ArrayList<>(materials);
         if (added != null) {
             all.addAll(added);
         }
@@ -206,7 +207,7 @@ public class Application extends VersionedDocument {
     public String applicantSubject() { return applicantSubject; }
     public String idempotencyKey() { return idempotencyKey; }
     public String requestFingerprint() { return requestFingerprint; }
-    public List<Material> materials() { return materials == null ? List.of() : materials; }
+    public List<SubmittedMaterial> materials() { return materials == null ? List.of() : materials; }
     public ApplicationStatus status() { return status; }
     public Outcome outcome() { return outcome; }
     public Instant submittedAt() { return submittedAt; }

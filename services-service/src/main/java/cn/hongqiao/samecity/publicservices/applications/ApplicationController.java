@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/v1/applications}: 办件. Citizens and enterprises submit and follow their own; desk
@@ -49,9 +50,9 @@ class ApplicationController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     record ApplicationView(String id, String itemId, String itemCode, String itemName, String department, String intakeRegion,
-            String handlingRegion, Applicant applicant, List<Application.Material> materials, ApplicationStatus status,
-            String statusName, Application.Outcome outcome, Instant submittedAt, LocalDate acceptedOn, LocalDate dueOn,
-            boolean overdue, int pausedWorkingDays, Application.CorrectionNotice correction, Verification verification,
+            String handlingRegion, Applicant applicant, List<Application.SubmittedMaterial> materials, ApplicationStatus status,
+            String statusName, Application.@Nullable Outcome outcome, Instant submittedAt, @Nullable LocalDate acceptedOn, @Nullable LocalDate dueOn,
+            boolean overdue, int pausedWorkingDays, Application.@Nullable CorrectionNotice correction, Verification verification,
             List<Application.Move> moves, long version) {
 
         static ApplicationView of(Application a, LocalDate today) {
@@ -130,7 +131,7 @@ class ApplicationController {
      * and complete; the applicant resubmits or withdraws; an illegal move is a 409.
      */
     @PostMapping("/{id}/actions")
-    @Answers(status = 201, headers = Answers.ETAG, problems = "illegal-application-action")
+    @Answers(status = 201, headers = Answers.ETAG, problems = { "illegal-application-action", "forbidden" })
     ResponseEntity<ApplicationView> actOnApplication(@PathVariable String id, @Valid @RequestBody Action action, JwtAuthenticationToken token) {
         Application a = desk.act(id, action, caller(token));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Submitting and handling applications, with who may see and do what enforced here, in this
@@ -34,7 +35,7 @@ class ApplicationDesk {
     private static final Logger log = LoggerFactory.getLogger(ApplicationDesk.class);
 
     /** Who is calling, as the token says. */
-    record Caller(String subject, boolean citizen, boolean enterprise, boolean officer, boolean admin, String department) {
+    record Caller(String subject, boolean citizen, boolean enterprise, boolean officer, boolean admin, @Nullable String department) {
         boolean applicant() {
             return citizen || enterprise;
         }

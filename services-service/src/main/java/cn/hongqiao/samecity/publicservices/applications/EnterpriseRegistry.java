@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.jspecify.annotations.Nullable;
 
 /**
  * enterprise-service, as services-service reads it: is the enterprise with this credit code
@@ -20,11 +21,11 @@ interface EnterpriseRegistry {
     Page byCreditCode(@RequestParam("creditCode") String creditCode, @RequestParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(String id, String creditCode, String name) {
+    record Entry(String id, @Nullable String creditCode, String name) {
     }
 
     /** {@code unavailableReason} is set only by the fallback. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(List<Entry> items, long totalItems, String unavailableReason) {
+    record Page(List<Entry> items, long totalItems, @Nullable String unavailableReason) {
     }
 }

@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 好差评: the applicant rates a completed application once; a poor rating opens a rectification due
@@ -53,19 +54,19 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     record RatingRequest(@NotNull Evaluation.Level level, Map<Evaluation.Dimension, Evaluation.Level> dimensions,
-            @Size(max = 1000) String comment) {
+            @Size(max = 1000) @Nullable String comment) {
     }
 
-    record RatingView(String evaluationId, Evaluation.Level level, String levelName, boolean poor, String rectificationId,
-            LocalDate rectificationDeadline) {
+    record RatingView(String evaluationId, Evaluation.Level level, String levelName, boolean poor, @Nullable String rectificationId,
+            @Nullable LocalDate rectificationDeadline) {
     }
 
     record ClosureRequest(@NotBlank @Size(max = 1000) String resolution) {
     }
 
     record RectificationView(String id, String applicationId, String itemCode, String department, Evaluation.Level level,
-            String complaint, LocalDate deadline, Rectification.Status status, String resolution, String closedBy,
-            java.time.Instant closedAt) {
+            @Nullable String complaint, LocalDate deadline, Rectification.Status status, @Nullable String resolution, @Nullable String closedBy,
+            java.time.@Nullable Instant closedAt) {
         static RectificationView of(Rectification r) {
             return new RectificationView(r.id(), r.applicationId(), r.itemCode(), r.department(), r.level(), r.complaint(),
                     r.deadline(), r.status(), r.resolution(), r.closedBy(), r.closedAt());

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** What an applicant submits. */
 record Submission(
@@ -17,7 +18,7 @@ record Submission(
         @NotNull @Valid Applicant applicant,
         @Size(max = 30) List<@Valid MaterialRecord> materials) {
 
-    record MaterialRecord(@NotBlank @Size(max = 100) String name, @Size(max = 200) String reference) {
+    record MaterialRecord(@NotBlank @Size(max = 100) String name, @Size(max = 200) @Nullable String reference) {
     }
 
     @AssertTrue(message = "{rule.applicant-identity}")
@@ -30,7 +31,7 @@ record Submission(
                 : applicant.creditCode() != null && applicant.creditCode().matches("[0-9A-HJ-NPQRTUWXY]{18}");
     }
 
-    List<Application.Material> materialsAsDomain() {
-        return materials == null ? List.of() : materials.stream().map(m -> new Application.Material(m.name(), m.reference())).toList();
+    List<Application.SubmittedMaterial> materialsAsDomain() {
+        return materials == null ? List.of() : materials.stream().map(m -> new Application.SubmittedMaterial(m.name(), m.reference())).toList();
     }
 }

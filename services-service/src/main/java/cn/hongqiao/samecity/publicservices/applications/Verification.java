@@ -1,13 +1,14 @@
 package cn.hongqiao.samecity.publicservices.applications;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether an enterprise applicant is registered in the district (enterprise-service): VERIFIED,
  * NOT_FOUND, or PENDING while enterprise-service could not answer (verified later); NOT_NEEDED for
  * citizens.
  */
-public record Verification(Status status, String enterpriseId, String reason, Instant checkedAt) {
+public record Verification(Status status, @Nullable String enterpriseId, @Nullable String reason, @Nullable Instant checkedAt) {
 
     public enum Status {
         NOT_NEEDED("无需核验"),

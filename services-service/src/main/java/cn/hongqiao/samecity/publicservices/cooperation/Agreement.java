@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cooperation with a partner region (GB/T 2260 code): which domains, its status (planned, signed,
@@ -48,10 +49,10 @@ public class Agreement extends VersionedDocument {
             @NotBlank @Size(max = 100) String title,
             @NotEmpty Set<Domain> domains,
             @NotNull Status status,
-            LocalDate signedOn,
-            @Min(0) @Max(10_000) Integer agreedItemCount,
-            Source source,
-            @Size(max = 500) String sourceNote) {
+            @Nullable LocalDate signedOn,
+            @Min(0) @Max(10_000) @Nullable Integer agreedItemCount,
+            @Nullable Source source,
+            @Size(max = 500) @Nullable String sourceNote) {
     }
 
     private final String partnerRegion;

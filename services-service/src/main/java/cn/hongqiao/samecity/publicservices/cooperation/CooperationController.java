@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Partner regions' agreements ({@code /api/v1/agreements}), shared events ({@code /api/v1/events})
@@ -37,8 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CooperationController {
 
     record AgreementView(String id, String partnerRegion, String partnerName, String title, List<String> domains,
-            Agreement.Status status, String statusName, java.time.LocalDate signedOn, Integer agreedItemCount,
-            cn.hongqiao.samecity.defaults.seed.Source source, String sourceNote) {
+            Agreement.Status status, String statusName, java.time.@Nullable LocalDate signedOn, @Nullable Integer agreedItemCount,
+            cn.hongqiao.samecity.defaults.seed.Source source, @Nullable String sourceNote) {
         static AgreementView of(Agreement a) {
             return new AgreementView(a.id(), a.partnerRegion(), a.partnerName(), a.title(),
                     a.domains().stream().sorted().map(d -> d.name() + " " + d.label()).toList(), a.status(), a.status().label(),
@@ -46,9 +47,9 @@ class CooperationController {
         }
     }
 
-    record EventView(String id, String name, Event.Kind kind, String kindName, int year, java.time.LocalDate startsOn,
-            java.time.LocalDate endsOn, List<String> partnerRegions, String organiser, cn.hongqiao.samecity.defaults.seed.Source source,
-            String sourceNote) {
+    record EventView(String id, String name, Event.Kind kind, String kindName, int year, java.time.@Nullable LocalDate startsOn,
+            java.time.@Nullable LocalDate endsOn, List<String> partnerRegions, @Nullable String organiser, cn.hongqiao.samecity.defaults.seed.Source source,
+            @Nullable String sourceNote) {
         static EventView of(Event e) {
             return new EventView(e.id(), e.name(), e.kind(), e.kind().label(), e.year(), e.startsOn(), e.endsOn(), e.partnerRegions(),
                     e.organiser(), e.source(), e.sourceNote());

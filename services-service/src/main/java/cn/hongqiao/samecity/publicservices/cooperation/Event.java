@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /** An event shared with partner regions (天津运河桃花节, the maker-education carnival...). */
 @Document("events")
@@ -38,9 +39,9 @@ public class Event extends VersionedDocument {
     }
 
     public record NewEvent(@NotBlank @Size(max = 100) String name, @NotNull Kind kind, @NotNull @Min(2000) @Max(2100) Integer year,
-            LocalDate startsOn, LocalDate endsOn,
+            @Nullable LocalDate startsOn, @Nullable LocalDate endsOn,
             @Size(max = 20) List<@Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String> partnerRegions,
-            @Size(max = 100) String organiser, Source source, @Size(max = 500) String sourceNote) {
+            @Size(max = 100) @Nullable String organiser, @Nullable Source source, @Size(max = 500) @Nullable String sourceNote) {
     }
 
     private final String name;

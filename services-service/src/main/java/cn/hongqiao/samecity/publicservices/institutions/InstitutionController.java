@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /api/v1/medical-institutions}: where out-of-region insured people settle directly. Public reads. */
 @Tag(name = "medical-institutions")
@@ -38,7 +39,7 @@ class InstitutionController {
 
     record InstitutionView(String id, String insuranceCode, String name, MedicalInstitution.Grade grade, String gradeName,
             MedicalInstitution.Type type, boolean publicOwned, String region, Set<MedicalInstitution.SettlementType> settlementTypes,
-            Set<MedicalInstitution.OnlineService> onlineServices, Source source, String sourceNote) {
+            Set<MedicalInstitution.OnlineService> onlineServices, Source source, @Nullable String sourceNote) {
         static InstitutionView of(MedicalInstitution m) {
             return new InstitutionView(m.id(), m.insuranceCode(), m.name(), m.grade(), m.grade().label(), m.type(), m.publicOwned(),
                     m.region(), m.settlementTypes(), m.onlineServices(), m.source(), m.sourceNote());

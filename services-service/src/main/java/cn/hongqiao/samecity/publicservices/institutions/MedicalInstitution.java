@@ -16,6 +16,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A designated medical institution (定点医疗机构) and the out-of-region settlement it supports
@@ -102,9 +103,9 @@ public class MedicalInstitution extends VersionedDocument {
             @NotNull Boolean publicOwned,
             @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String region,
             @NotEmpty Set<SettlementType> settlementTypes,
-            Set<OnlineService> onlineServices,
-            Source source,
-            @Size(max = 500) String sourceNote) {
+            @Nullable Set<OnlineService> onlineServices,
+            @Nullable Source source,
+            @Size(max = 500) @Nullable String sourceNote) {
     }
 
     @Indexed(unique = true)

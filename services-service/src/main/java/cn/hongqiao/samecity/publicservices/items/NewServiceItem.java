@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** A service item for the catalogue (API request and seed record alike). */
 public record NewServiceItem(
@@ -27,9 +28,9 @@ public record NewServiceItem(
         @Size(max = 30) List<@Valid Material> materials,
         @NotNull @Min(1) @Max(365) Integer legalLimitDays,
         @NotNull @Min(0) @Max(365) Integer promisedLimitDays,
-        @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal fee,
-        Source source,
-        @Size(max = 500) String sourceNote) {
+        @DecimalMin("0") @Digits(integer = 8, fraction = 2) @Nullable BigDecimal fee,
+        @Nullable Source source,
+        @Size(max = 500) @Nullable String sourceNote) {
 
     @AssertTrue(message = "{rule.promised-exceeds-legal}")
     boolean isPromisedLimitDays() {

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.hongqiao.samecity.defaults.seed.Source;
+import org.jspecify.annotations.Nullable;
 
 record ServiceItemView(String id, String code, String name, String department, ItemType itemType, String itemTypeName,
         HandlingMode handlingMode, String handlingModeName, List<String> partnerRegions, List<Material> materials, int legalLimitDays,
-        int promisedLimitDays, BigDecimal fee, Source source, String sourceNote, long version, Instant createdAt,
+        int promisedLimitDays, @Nullable BigDecimal fee, Source source, @Nullable String sourceNote, long version, Instant createdAt,
         Instant updatedAt) {
 
     static ServiceItemView of(ServiceItem i) {
