@@ -39,7 +39,25 @@ final class Examples {
             Map.entry("Applicant.name", "张市民"), Map.entry("Applicant.idNumber", "120106199001011234"),
             Map.entry("Applicant.creditCode", NONE), Map.entry("missing", List.of("户口簿复印件")),
             Map.entry("note", "材料齐全"), Map.entry("reference", "https://zwfw.tj.gov.cn/materials/M-0001"),
-            Map.entry("creditCode", NONE));
+            Map.entry("creditCode", NONE),
+            // who did it, and the members of records no seed holds (applications, leads, reports, ratings)
+            Map.entry("by", "officer-demo"), Map.entry("reportedBy", "officer-demo"), Map.entry("closedBy", "officer-demo"),
+            Map.entry("recordedBy", "officer-demo"), Map.entry("roles", List.of("officer")),
+            Map.entry("itemCode", "KSTB-RS-001"), Map.entry("itemName", "企业职工基本养老保险关系转移接续"),
+            Map.entry("intakeRegion", "120106"), Map.entry("handlingRegion", "110106"),
+            Map.entry("title", "新能源汽车零部件区域总部"), Map.entry("company", "天津某汽车零部件有限公司"),
+            Map.entry("targetChain", "智能制造"), Map.entry("summary", "与企业负责人面谈，了解办公面积和人才需求"),
+            Map.entry("nextStep", "下周赴企业总部洽谈"), Map.entry("reason", "企业选址调整，暂停在本区投资"),
+            Map.entry("terminationReason", "企业选址调整，暂停在本区投资"), Map.entry("message", "本年投资完成率落后计划 30 个百分点"),
+            Map.entry("address", "天津市红桥区西站南广场"), Map.entry("imageProgress", "主体结构施工至第 12 层"),
+            Map.entry("problems", List.of("塔吊进场审批待办")), Map.entry("resolution", "已向申请人说明办理进度并加派人手"),
+            Map.entry("complaint", "等候时间较长"), Map.entry("comment", "等候时间较长"), Map.entry("period", "2025-06"),
+            Map.entry("enterpriseName", "中煤北斗应用中心"), Map.entry("accessToken", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvZmZpY2VyLWRlbW8ifQ.c2lnbmF0dXJl"),
+            Map.entry("Vacancy.group", "all"), Map.entry("Statistics.group", "KSTB-RS-001"),
+            Map.entry("EnterpriseSummary.kindName", "央企分支机构"), Map.entry("Verification.reason", NONE),
+            Map.entry("GatewaySection.reason", NONE), Map.entry("Section.reason", NONE));
+    /** What a member no seed and no default fills shows; a nullable one shows null instead. */
+    private static final String PLACEHOLDER = "示例";
 
     private final Map<String, Object> records = new HashMap<>();
     private final Map<String, Object> values = new HashMap<>();
@@ -168,6 +186,9 @@ final class Examples {
                         .map(Map.Entry::getKey).findFirst().orElse(null);
                 properties.forEach((name, property) -> {
                     Object value = make(property, self, name, depth + 1);
+                    if (nullable(property) && (PLACEHOLDER.equals(value) || List.of(PLACEHOLDER).equals(value))) {
+                        value = null;
+                    }
                     if (value != null || nullable(property)) {
                         object.put(name, value);
                     }
@@ -236,7 +257,7 @@ final class Examples {
                         }
                     }
                 }
-                return "示例";
+                return PLACEHOLDER;
             }
         }
     }
