@@ -82,6 +82,8 @@ class EnumLabels implements ModelConverter {
 
     private static String invoke(Method label, Object constant) {
         try {
+            // a public label() of a package-private enum (Action.Kind) is reachable only so
+            label.trySetAccessible();
             return (String) label.invoke(constant);
         } catch (ReflectiveOperationException e) {
             return String.valueOf(constant);

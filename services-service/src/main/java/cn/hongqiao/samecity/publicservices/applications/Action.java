@@ -31,6 +31,11 @@ record Action(
         RESUBMIT("补正后重新提交"),
         WITHDRAW("撤回");
 
+        /** Resubmitting and withdrawing are the applicant's; every other action is a desk officer's. */
+        boolean byApplicant() {
+            return this == RESUBMIT || this == WITHDRAW;
+        }
+
         private final String label;
 
         Kind(String label) {

@@ -113,7 +113,34 @@ public class Application extends VersionedDocument {
     record Item(String id, String code, String name, String department, int promisedLimitDays, List<String> partnerRegions) {
     }
 
-    private void move(Set<ApplicationStatus> from, ApplicationStatus to, String by, String note, Instant now) {
+    /** From which statuses each action may be taken: the one table the moves and {@link #allowedActions} read. */
+    private static final Map<Action.Kind, Set<ApplicationStatus>> LEGAL_FROM = new java.util.EnumMap<>(Map.of(
+            Action.Kind.START_PRE_REVIEW, EnumSet.of(ApplicationStatus.SUBMITTED),
+            Action.Kind.REQUEST_CORRECTION, EnumSet.of(ApplicationStatus.PRE_REVIEW, ApplicationStatus.IN_PROGRESS),
+            Action.Kind.RESUBMIT, EnumSet.of(ApplicationStatus.CORRECTION_REQUESTED),
+            Action.Kind.ACCEPT, EnumSet.of(ApplicationStatus.PRE_REVIEW),
+            Action.Kind.REFUSE_TO_ACCEPT, EnumSet.of(ApplicationStatus.PRE_REVIEW),
+            Action.Kind.START_HANDLING, EnumSet.of(ApplicationStatus.ACCEPTED),
+            Action.Kind.COMPLETE, EnumSet.of(ApplicationStatus.IN_PROGRESS),
+            Action.Kind.WITHDRAW, EnumSet.complementOf(EnumSet.of(ApplicationStatus.COMPLETED, ApplicationStatus.NOT_ACCEPTED,
+                    ApplicationStatus.WITHDRAWN))));
+
+    /**
+     * The actions that are legal now for a desk officer ({@code desk}) or for the applicant: what a
+     * portal offers, so that it never offers a move this type would refuse.
+     */
+    Set<Action.Kind> allowedActions(boolean desk, boolean applicant) {
+        Set<Action.Kind> allowed = EnumSet.noneOf(Action.Kind.class);
+        LEGAL_FROM.forEach((kind, from) -> {
+            if ((kind.byApplicant() ? applicant : desk) && from.contains(status)) {
+                allowed.add(kind);
+            }
+        });
+        return allowed;
+    }
+
+    private void move(Action.Kind action, ApplicationStatus to, String by, String note, Instant now) {
+        Set<ApplicationStatus> from = LEGAL_FROM.get(action);
         if (!from.contains(status)) {
             throw new StateConflict("illegal-application-action", Map.of("currentStatus", status), status, status.label(), to,
                     to.label(), from.stream().map(ApplicationStatus::name).sorted().collect(Collectors.joining(", ")),
@@ -124,7 +151,7 @@ public class Application extends VersionedDocument {
     }
 
     void startPreReview(String by, Instant now) {
-        move(EnumSet.of(ApplicationStatus.SUBMITTED), ApplicationStatus.PRE_REVIEW, by, null, now);
+        move(Action.Kind.START_PRE_REVIEW, ApplicationStatus.PRE_REVIEW, by, null, now);
     }
 
     /** One notice listing everything missing; during handling it stops the clock. */
@@ -133,7 +160,7 @@ public class Application extends VersionedDocument {
             throw new RuleViolation("missing", "correction-lists-missing");
         }
         boolean duringHandling = status == ApplicationStatus.IN_PROGRESS;
-        move(EnumSet.of(ApplicationStatus.PRE_REVIEW, ApplicationStatus.IN_PROGRESS), ApplicationStatus.CORRECTION_REQUESTED, by,
+        move(Action.Kind.REQUEST_CORRECTION, ApplicationStatus.CORRECTION_REQUESTED, by,
                 String.join("；", missing), now);
         correction = new CorrectionNotice(List.copyOf(missing), now, by, duringHandling);
         if (duringHandling) {
@@ -143,7 +170,7 @@ public class Application extends VersionedDocument {
 
     void resubmit(List<SubmittedMaterial> added, String by, Instant now, LocalDate today, WorkingDayCalendar calendar) {
         boolean duringHandling = correction != null && correction.duringHandling();
-        move(EnumSet.of(ApplicationStatus.CORRECTION_REQUESTED), duringHandling ? ApplicationStatus.IN_PROGRESS : ApplicationStatus.PRE_REVIEW,
+        move(Action.Kind.RESUBMIT, duringHandling ? ApplicationStatus.IN_PROGRESS : ApplicationStatus.PRE_REVIEW,
                 by, null, now);
         List<SubmittedMaterial> all = new ArrayList<>(materials);
         if (added != null) {
@@ -159,7 +186,7 @@ public class Application extends VersionedDocument {
     }
 
     void accept(String by, Instant now, LocalDate today, WorkingDayCalendar calendar) {
-        move(EnumSet.of(ApplicationStatus.PRE_REVIEW), ApplicationStatus.ACCEPTED, by, null, now);
+        move(Action.Kind.ACCEPT, ApplicationStatus.ACCEPTED, by, null, now);
         acceptedOn = today;
         dueOn = calendar.plusWorkingDays(today, promisedWorkingDays);
     }
@@ -168,24 +195,23 @@ public class Application extends VersionedDocument {
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("note", "refusal-reason-required");
         }
-        move(EnumSet.of(ApplicationStatus.PRE_REVIEW), ApplicationStatus.NOT_ACCEPTED, by, reason, now);
+        move(Action.Kind.REFUSE_TO_ACCEPT, ApplicationStatus.NOT_ACCEPTED, by, reason, now);
     }
 
     void startHandling(String by, Instant now) {
-        move(EnumSet.of(ApplicationStatus.ACCEPTED), ApplicationStatus.IN_PROGRESS, by, null, now);
+        move(Action.Kind.START_HANDLING, ApplicationStatus.IN_PROGRESS, by, null, now);
     }
 
     void complete(Outcome outcome, String note, String by, Instant now) {
         if (outcome == null) {
             throw new RuleViolation("outcome", "outcome-required");
         }
-        move(EnumSet.of(ApplicationStatus.IN_PROGRESS), ApplicationStatus.COMPLETED, by, note, now);
+        move(Action.Kind.COMPLETE, ApplicationStatus.COMPLETED, by, note, now);
         this.outcome = outcome;
     }
 
     void withdraw(String by, Instant now) {
-        move(EnumSet.complementOf(EnumSet.of(ApplicationStatus.COMPLETED, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.WITHDRAWN)),
-                ApplicationStatus.WITHDRAWN, by, null, now);
+        move(Action.Kind.WITHDRAW, ApplicationStatus.WITHDRAWN, by, null, now);
     }
 
     void verified(Verification verification) {

@@ -51,13 +51,15 @@ class ApplicationController {
 
     record ApplicationView(String id, String itemId, String itemCode, String itemName, String department, String intakeRegion,
             String handlingRegion, Applicant applicant, List<Application.SubmittedMaterial> materials, ApplicationStatus status,
-            String statusName, Application.@Nullable Outcome outcome, Instant submittedAt, @Nullable LocalDate acceptedOn, @Nullable LocalDate dueOn,
+            String statusName, Set<Action.Kind> allowedActions, Application.@Nullable Outcome outcome, Instant submittedAt, @Nullable LocalDate acceptedOn, @Nullable LocalDate dueOn,
             boolean overdue, int pausedWorkingDays, Application.@Nullable CorrectionNotice correction, Verification verification,
             List<Application.Move> moves, long version) {
 
-        static ApplicationView of(Application a, LocalDate today) {
+        /** {@code allowedActions}: what {@code caller} may do with it now. */
+        static ApplicationView of(Application a, LocalDate today, ApplicationDesk.Caller caller) {
             return new ApplicationView(a.id(), a.itemId(), a.itemCode(), a.itemName(), a.department(), a.intakeRegion(),
-                    a.handlingRegion(), a.applicant().masked(), a.materials(), a.status(), a.status().label(), a.outcome(),
+                    a.handlingRegion(), a.applicant().masked(), a.materials(), a.status(), a.status().label(),
+                    a.allowedActions(caller.officer() || caller.admin(), caller.applicant()), a.outcome(),
                     a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today), a.pausedWorkingDays(), a.correction(),
                     a.verification(), a.moves(), a.version());
         }
@@ -90,7 +92,7 @@ class ApplicationController {
         ResponseEntity.BodyBuilder response = submitted.created()
                 ? ResponseEntity.created(uri.path("/api/v1/applications/{id}").buildAndExpand(a.id()).toUri())
                 : ResponseEntity.ok();
-        return response.eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
+        return response.eTag(ETags.of(a.version())).body(ApplicationView.of(a, today(), caller(token)));
     }
 
     /** Lists applications: a citizen or enterprise their own, a desk officer their department's, an admin all; newest first. */
@@ -102,7 +104,8 @@ class ApplicationController {
             query.addCriteria(Criteria.where("status").is(status));
         }
         var pageable = Paging.request(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"));
-        return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
+        ApplicationDesk.Caller caller = caller(token);
+        return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today(), caller));
     }
 
     /** Accepted and not finished, past the due date, clock running: the desk's overdue list, most overdue first. */
@@ -115,7 +118,8 @@ class ApplicationController {
                 .addCriteria(Criteria.where("dueOn").lt(today()))
                 .addCriteria(Criteria.where("pausedSince").is(null));
         var pageable = Paging.request(page, size, Sort.by("dueOn"));
-        return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today()));
+        ApplicationDesk.Caller caller = caller(token);
+        return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today(), caller));
     }
 
     /** One application; anyone else's answers 404, and ID numbers are always masked. */
@@ -123,7 +127,7 @@ class ApplicationController {
     @Answers(headers = Answers.ETAG)
     ResponseEntity<ApplicationView> getApplication(@PathVariable String id, JwtAuthenticationToken token) {
         Application a = desk.get(id, caller(token));
-        return ResponseEntity.ok().eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
+        return ResponseEntity.ok().eTag(ETags.of(a.version())).body(ApplicationView.of(a, today(), caller(token)));
     }
 
     /**
@@ -134,7 +138,7 @@ class ApplicationController {
     @Answers(status = 201, headers = Answers.ETAG, problems = { "illegal-application-action", "forbidden" })
     ResponseEntity<ApplicationView> actOnApplication(@PathVariable String id, @Valid @RequestBody Action action, JwtAuthenticationToken token) {
         Application a = desk.act(id, action, caller(token));
-        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(a.version())).body(ApplicationView.of(a, today()));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(a.version())).body(ApplicationView.of(a, today(), caller(token)));
     }
 
     /** Verifies again every enterprise applicant still pending (also done every few minutes). */

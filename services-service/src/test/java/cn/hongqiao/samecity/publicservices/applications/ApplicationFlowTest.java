@@ -145,6 +145,22 @@ class ApplicationFlowTest {
     }
 
     @Test
+    void eachAnswerOffersTheCallerOnlyTheActionsTheApplicationWouldAccept() {
+        MvcTestResult submitted = submit(citizen, "key-00000005", body("120106199001011234"));
+        String uri = submitted.getResponse().getHeader(HttpHeaders.LOCATION);
+        assertThat(submitted).bodyJson().extractingPath("$.allowedActions").asArray().containsExactly("WITHDRAW");
+        assertThat(mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, officer).exchange())
+                .bodyJson().extractingPath("$.allowedActions").asArray().containsExactly("START_PRE_REVIEW");
+        assertThat(act(uri, officer, "{\"action\": \"START_PRE_REVIEW\"}")).bodyJson().extractingPath("$.allowedActions").asArray()
+                .containsExactlyInAnyOrder("REQUEST_CORRECTION", "ACCEPT", "REFUSE_TO_ACCEPT");
+        assertThat(act(uri, officer, "{\"action\": \"REQUEST_CORRECTION\", \"missing\": [\"户口簿复印件\"]}"))
+                .bodyJson().extractingPath("$.allowedActions").asArray().isEmpty();
+        assertThat(mvc.get().uri("/api/v1/applications").header(HttpHeaders.AUTHORIZATION, citizen).exchange())
+                .bodyJson().extractingPath("$.items[0].allowedActions").asArray().containsExactlyInAnyOrder("RESUBMIT", "WITHDRAW");
+        assertThat(act(uri, citizen, "{\"action\": \"WITHDRAW\"}")).bodyJson().extractingPath("$.allowedActions").asArray().isEmpty();
+    }
+
+    @Test
     void theOverdueListShowsAcceptedApplicationsPastTheirDueDate() {
         String uri = submit(citizen, "key-00000005", body("120106199001011234")).getResponse().getHeader(HttpHeaders.LOCATION);
         act(uri, officer, "{\"action\": \"START_PRE_REVIEW\"}");
