@@ -175,6 +175,9 @@ public final class LocalPlatform implements AutoCloseable {
         command.add("--platform.mongodb.data-dir=" + home.resolve("data"));
         command.add("--platform.security.local-tokens.key-dir=" + home.resolve("keys"));
         command.add("--platform.local.parent-pid=" + ProcessHandle.current().pid());
+        if (component.name().equals("gateway") && hasPortal()) {
+            command.add("--spring.web.resources.static-locations=" + portal().toUri());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
@@ -219,10 +222,20 @@ public final class LocalPlatform implements AutoCloseable {
         throw new IllegalStateException(r.component().name() + " was not ready in time; see " + r.log());
     }
 
+    /** The portal's built files, which the gateway serves at / when they exist (run-local builds them). */
+    private Path portal() {
+        return root.resolve("portal").resolve("dist");
+    }
+
+    private boolean hasPortal() {
+        return Files.exists(portal().resolve("index.html"));
+    }
+
     void printSummary() {
         String gateway = gatewayUrl().toString();
         System.out.println();
         System.out.println("京津冀同城商务区 platform is running (local mode: embedded MongoDB, demo tokens, seeded data)");
+        System.out.println("  Portal      " + (hasPortal() ? gateway + "/" : "not built (cd portal && npm ci && npm run build)"));
         System.out.println("  Gateway     " + gateway + "/api/v1/...");
         System.out.println("  Swagger UI  " + gateway + "/swagger-ui.html");
         System.out.println("  Demo token  curl -s -X POST " + gateway + "/api/v1/local/tokens -H 'Content-Type: application/json' -d '{\"role\":\"officer\"}'");

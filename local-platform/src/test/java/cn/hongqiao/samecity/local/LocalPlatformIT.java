@@ -377,6 +377,18 @@ class LocalPlatformIT {
     }
 
     /** docs/role-matrix.csv, walked whole through the gateway: every endpoint for every role. */
+    /**
+     * A person does the citizen's and the officer's work in the portal the gateway serves, in
+     * Chromium (portal/e2e/citizen-and-desk.test.mjs): apply with a double click (one application),
+     * correction, resubmission, acceptance, completion, a 非常不满意 rating and its rectification; and
+     * the big screen's figures equal the API's. axe-core finds no serious violation on those views.
+     */
+    @Test
+    @Order(66)
+    void aPersonDoesTheCitizensAndTheOfficersWorkInThePortal() throws Exception {
+        runPortalScenario("citizen-and-desk.test.mjs");
+    }
+
     @Test
     @Order(68)
     void theRoleMatrixHoldsForEveryEndpointAndRole() throws Exception {
@@ -455,6 +467,29 @@ class LocalPlatformIT {
         assertThat(projectsRoute.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(projectsRoute.body()).path("service").asString()).isEqualTo("projects-service");
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/service-items")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(85)
+    void withTwoServicesStoppedTheBigScreenSaysWhatIsUnavailableAndShowsTheRest() throws Exception {
+        ProcessHandle services = platformProcesses.stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("services-service.jar")).findFirst().orElseThrow();
+        services.destroy();
+        services.onExit().get(60, TimeUnit.SECONDS);
+        runPortalScenario("degraded.test.mjs");
+    }
+
+    /** One of portal/e2e's scenarios (node's test runner, playwright-core, Debian's Chromium) against this platform. */
+    private static void runPortalScenario(String file) throws Exception {
+        assertThat(ROOT.resolve("portal/dist/index.html")).as("the portal is built (portal module)").exists();
+        ProcessBuilder builder = new ProcessBuilder("node", "--test", "e2e/" + file).directory(ROOT.resolve("portal").toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("PORTAL_URL", gateway);
+        Process node = builder.start();
+        node.getOutputStream().close();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(node.exitValue()).as("portal scenario %s:%n%s", file, out).isZero();
     }
 
     @Test
