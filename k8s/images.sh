@@ -40,6 +40,11 @@ for target in gateway:28980 projects-service:28981; do
   for _ in $(seq 1 120); do
     if curl -sf "http://localhost:$port/actuator/health" | grep -q '"status":"UP"}$\|"status":"UP"'; then
       echo "image smoke run: $name healthy (/actuator/health UP, read-only root, user 10001)"
+      if [[ $name == gateway ]]; then
+        curl -sf "http://localhost:$port/" | grep -q '<div id="app">' \
+          || { echo "image smoke run: the gateway image does not serve the portal at /" >&2; exit 1; }
+        echo "image smoke run: gateway serves the portal at /"
+      fi
       continue 2
     fi
     sleep 1

@@ -11,6 +11,8 @@ export const router = createRouter({
     { path: "/hall/mine", component: () => import("./hall/MyApplicationsView.vue"), meta: { title: "我的办件" } },
     { path: "/hall/applications/:id", component: () => import("./applications/ApplicationView.vue"), props: true, meta: { title: "办件" } },
     { path: "/workbench/applications/:id", component: () => import("./applications/ApplicationView.vue"), props: true, meta: { title: "办件" } },
+    { path: "/workbench/projects", component: () => import("./projects/ProjectsView.vue"), meta: { title: "重点项目" } },
+    { path: "/workbench/projects/:id", component: () => import("./projects/ProjectView.vue"), props: true, meta: { title: "项目" } },
     { path: "/workbench", component: () => import("./workbench/QueueView.vue"), meta: { title: "工作台" } },
     { path: "/login", component: () => import("./auth/LoginView.vue"), meta: { title: "登录" } },
   ],

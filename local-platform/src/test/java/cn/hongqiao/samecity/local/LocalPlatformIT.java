@@ -381,12 +381,14 @@ class LocalPlatformIT {
      * A person does the citizen's and the officer's work in the portal the gateway serves, in
      * Chromium (portal/e2e/citizen-and-desk.test.mjs): apply with a double click (one application),
      * correction, resubmission, acceptance, completion, a 非常不满意 rating and its rectification; and
-     * the big screen's figures equal the API's. axe-core finds no serious violation on those views.
+     * the big screen's figures equal the API's; a planner is offered only the legal stage moves, makes
+     * one and files the month's dispatch report (planner.test.mjs). axe-core finds no serious
+     * violation on those views.
      */
     @Test
     @Order(66)
     void aPersonDoesTheCitizensAndTheOfficersWorkInThePortal() throws Exception {
-        runPortalScenario("citizen-and-desk.test.mjs");
+        runPortalScenario("citizen-and-desk.test.mjs", "planner.test.mjs");
     }
 
     @Test
@@ -480,16 +482,19 @@ class LocalPlatformIT {
     }
 
     /** One of portal/e2e's scenarios (node's test runner, playwright-core, Debian's Chromium) against this platform. */
-    private static void runPortalScenario(String file) throws Exception {
+    private static void runPortalScenario(String... files) throws Exception {
         assertThat(ROOT.resolve("portal/dist/index.html")).as("the portal is built (portal module)").exists();
-        ProcessBuilder builder = new ProcessBuilder("node", "--test", "e2e/" + file).directory(ROOT.resolve("portal").toFile())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+        for (String file : files) {
+            command.add("e2e/" + file);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.resolve("portal").toFile()).redirectErrorStream(true);
         builder.environment().put("PORTAL_URL", gateway);
         Process node = builder.start();
         node.getOutputStream().close();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(node.exitValue()).as("portal scenario %s:%n%s", file, out).isZero();
+        assertThat(node.exitValue()).as("portal scenarios %s:%n%s", List.of(files), out).isZero();
     }
 
     @Test

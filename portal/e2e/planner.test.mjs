@@ -1,0 +1,43 @@
+// A planner (officer) moves a project to its next stage, offered only the stages the platform
+// allows, and files this month's dispatch report; in Chromium, against the running platform.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
+import { launch, loginAs, openPage, PORTAL } from "./browser.mjs";
+
+test("a planner is offered only legal stage moves, makes one and files the month's dispatch report", async () => {
+  const browser = await launch();
+  try {
+    const { page, errors } = await openPage(browser);
+    await loginAs(page, "officer");
+    await page.goto(`${PORTAL}/#/workbench/projects`);
+    await page.selectOption("#stage", "PREPARATION");
+    await page.click('form[role="search"] button[type="submit"]');
+    await page.waitForSelector('[data-test="projects"] tbody tr');
+    await page.locator('[data-test="projects"] tbody tr a').first().click();
+    await page.waitForSelector('[data-test="project"][data-stage="PREPARATION"]');
+    const id = page.url().split("/").pop();
+
+    const allowed = await fetch(`${PORTAL}/api/v1/projects/${id}`).then((r) => r.json()).then((p) => p.allowedNextStages);
+    const offered = await page.locator('[data-test="target-stage"] option:not([disabled])').evaluateAll((o) => o.map((x) => x.value));
+    assert.deepEqual(offered.sort(), [...allowed].sort(), "offered exactly the allowed moves");
+    assert.ok(!offered.includes("IN_USE"), "no skipping to 投入使用");
+    const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => ["serious", "critical"].includes(v.impact));
+    assert.deepEqual(violations.map((v) => v.id), [], "project view: accessibility");
+
+    await page.selectOption('[data-test="target-stage"]', "UNDER_CONSTRUCTION");
+    await page.click('button:has-text("确认变更")');
+    await page.waitForSelector('[data-test="project"][data-stage="UNDER_CONSTRUCTION"]');
+
+    const month = new Date().toISOString().slice(0, 7);
+    await page.fill("#period", month);
+    await page.fill("#investment", "120.5");
+    await page.fill("#progress", "基坑开挖完成");
+    await page.click('[data-test="report"] button[type="submit"]');
+    await page.waitForSelector(`[data-test="reports"] >> text=${month}`);
+    await page.screenshot({ path: new URL("./screenshots/workbench-project.png", import.meta.url).pathname, fullPage: true });
+    assert.deepEqual(errors.map(String), []);
+  } finally {
+    await browser.close();
+  }
+});
