@@ -11,9 +11,14 @@ test("a planner is offered only legal stage moves, makes one and files the month
     const { page, errors } = await openPage(browser);
     await loginAs(page, "officer");
     await page.goto(`${PORTAL}/#/workbench/projects`);
-    await page.selectOption("#stage", "PREPARATION");
-    await page.click('form[role="search"] button[type="submit"]');
     await page.waitForSelector('[data-test="projects"] tbody tr');
+    await page.selectOption("#stage", "PREPARATION");
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/v1/projects?") && r.url().includes("stage=PREPARATION")),
+      page.click('form[role="search"] button[type="submit"]'),
+    ]);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-test="projects"] tbody tr td:nth-child(3)')]
+      .every((cell) => cell.textContent?.trim() === "前期工作"));
     await page.locator('[data-test="projects"] tbody tr a').first().click();
     await page.waitForSelector('[data-test="project"][data-stage="PREPARATION"]');
     const id = page.url().split("/").pop();

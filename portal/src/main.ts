@@ -9,7 +9,14 @@ import "./style.css";
 
 const config = await loadConfig();
 const session = new Session(config);
-await session.resume().catch((e: unknown) => console.error("sign-in could not be completed", e));
+const back = await session.resume().catch((e: unknown) => {
+  console.error("sign-in could not be completed", e);
+  return null;
+});
 const portal: Portal = { config, session, api: createApi(config.apiBase, session) };
 
 createApp(App).provide(PORTAL, portal).use(router).mount("#app");
+if (back) {
+  // the router read the address before the sign-in was completed
+  await router.replace(back);
+}

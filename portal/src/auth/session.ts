@@ -49,7 +49,7 @@ export function personOf(token: string): Person {
  * token; OIDC mode signs in with authorization code + PKCE (oidc-client-ts) and renews silently.
  */
 export class Session implements TokenSource {
-  readonly state = reactive<{ person: Person | null }>({ person: null });
+  readonly state = reactive<{ person: Person | null; loginError: string | null }>({ person: null, loginError: null });
   private accessToken: string | null = null;
   private readonly oidc: UserManager | null;
 
@@ -88,23 +88,36 @@ export class Session implements TokenSource {
     return this.state.person !== null && this.state.person.roles.some((r) => roles.includes(r));
   }
 
-  /** At start: completes an OIDC sign-in coming back from the provider, or restores its user. */
-  async resume(): Promise<void> {
+  /**
+   * At start: completes an OIDC sign-in coming back from the provider (answering the route the
+   * person was going to), or restores its user.
+   */
+  async resume(): Promise<string | null> {
     if (!this.oidc) {
-      return;
+      return null;
     }
     const query = new URLSearchParams(location.search);
+    if (query.has("error")) {
+      // the provider refused the sign-in: say so on the login page, and clean the address
+      this.state.loginError = query.get("error_description") ?? query.get("error");
+      history.replaceState(null, "", `${location.origin}/#/login`);
+      return "/login";
+    }
     if (query.has("code") && query.has("state")) {
       const user = await this.oidc.signinRedirectCallback();
-      history.replaceState(null, "", `${location.origin}/${location.hash}`);
+      // back to where the person was (the provider's redirect keeps no fragment; it travels in the state)
+      const back = typeof user.state === "string" && user.state.startsWith("#/") ? user.state.slice(1) : "/";
+      history.replaceState(null, "", `${location.origin}/#${back}`);
       this.use(user.access_token);
-      return;
+      this.oidc.events.addUserLoaded((u) => this.use(u.access_token));
+      return back;
     }
     const user = await this.oidc.getUser();
     if (user && !user.expired) {
       this.use(user.access_token);
     }
     this.oidc.events.addUserLoaded((u) => this.use(u.access_token));
+    return null;
   }
 
   /** Local mode: a token for a demo user of {@code role}, from the gateway. */
@@ -114,9 +127,9 @@ export class Session implements TokenSource {
     this.use(issued.accessToken);
   }
 
-  /** OIDC mode: to the provider's login page (and back to the hash the person was on). */
-  async login(): Promise<void> {
-    await this.oidc?.signinRedirect({ state: location.hash });
+  /** OIDC mode: to the provider's login page, and back to {@code back} (a route) afterwards. */
+  async login(back: string): Promise<void> {
+    await this.oidc?.signinRedirect({ state: `#${back}` });
   }
 
   async logout(): Promise<void> {

@@ -59,6 +59,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Path home;
     private final int basePort;
     private final List<Running> running = new ArrayList<>();
+    private LocalKeycloak keycloak;
 
     record Running(Component component, Process process, int port, Path log) {
     }
@@ -73,6 +74,7 @@ public final class LocalPlatform implements AutoCloseable {
         Path root = null;
         Path home = null;
         int basePort = 8080;
+        boolean withKeycloak = false;
         for (String arg : args) {
             if (arg.startsWith("--root=")) {
                 root = Path.of(arg.substring(7));
@@ -80,14 +82,19 @@ public final class LocalPlatform implements AutoCloseable {
                 home = Path.of(arg.substring(7));
             } else if (arg.startsWith("--base-port=")) {
                 basePort = Integer.parseInt(arg.substring(12));
+            } else if (arg.equals("--keycloak")) {
+                withKeycloak = true;
             } else {
-                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR");
+                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR --keycloak");
                 System.exit(2);
             }
         }
         root = root != null ? root : defaultRoot();
         home = home != null ? home : root.resolve(".local");
         LocalPlatform platform = new LocalPlatform(root, home, basePort);
+        if (withKeycloak) {
+            platform.withKeycloak();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform...");
             platform.close();
@@ -117,6 +124,11 @@ public final class LocalPlatform implements AutoCloseable {
         return Path.of("").toAbsolutePath();
     }
 
+    /** Signs in through a real Keycloak (on base port + 10) instead of the local demo tokens. */
+    public void withKeycloak() {
+        keycloak = new LocalKeycloak(root, home, basePort + 10, gatewayUrl());
+    }
+
     public int port(String component) {
         return COMPONENTS.stream().filter(c -> c.name().equals(component)).findFirst()
                 .map(c -> basePort + c.portOffset()).orElseThrow();
@@ -128,6 +140,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public List<ProcessHandle> processes() {
         return running.stream().map(r -> r.process().toHandle()).toList();
+    }
+
+    /** Keycloak, when the platform runs with it. */
+    public java.util.Optional<ProcessHandle> keycloakProcess() {
+        return keycloak == null || keycloak.process() == null ? java.util.Optional.empty() : java.util.Optional.of(keycloak.process().toHandle());
     }
 
     /** Starts every component and waits until each reports ready, or fails naming the one that did not. */
@@ -148,10 +165,19 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Instant deadline = Instant.now().plus(timeout);
+        if (keycloak != null) {
+            keycloak.start();
+            try {
+                keycloak.waitUntilReady(deadline.plus(Duration.ofSeconds(60)));
+            } catch (IllegalStateException e) {
+                close();
+                throw e;
+            }
+        }
         for (Component component : COMPONENTS) {
             running.add(launch(component));
         }
-        Instant deadline = Instant.now().plus(timeout);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (Running r : running) {
             waitUntilReady(http, r, deadline);
@@ -175,8 +201,12 @@ public final class LocalPlatform implements AutoCloseable {
         command.add("--platform.mongodb.data-dir=" + home.resolve("data"));
         command.add("--platform.security.local-tokens.key-dir=" + home.resolve("keys"));
         command.add("--platform.local.parent-pid=" + ProcessHandle.current().pid());
+        if (keycloak != null) {
+            command.add("--platform.security.local-tokens.enabled=false");
+        }
         if (component.name().equals("gateway") && hasPortal()) {
-            command.add("--spring.web.resources.static-locations=" + portal().toUri());
+            command.add("--spring.web.resources.static-locations=" + (keycloak == null ? ""
+                    : keycloak.portalConfigFolder().toUri() + ",") + portal().toUri());
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
@@ -187,6 +217,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("ENTERPRISE_SERVICE_URI", "http://localhost:" + port("enterprise-service"));
         env.put("SERVICES_SERVICE_URI", "http://localhost:" + port("services-service"));
         env.remove("MONGODB_URI");
+        if (keycloak != null) {
+            env.put("OIDC_ISSUER_URI", keycloak.issuer().toString());
+        }
         try {
             return new Running(component, builder.start(), port, log);
         } catch (IOException e) {
@@ -238,7 +271,11 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  Portal      " + (hasPortal() ? gateway + "/" : "not built (cd portal && npm ci && npm run build)"));
         System.out.println("  Gateway     " + gateway + "/api/v1/...");
         System.out.println("  Swagger UI  " + gateway + "/swagger-ui.html");
-        System.out.println("  Demo token  curl -s -X POST " + gateway + "/api/v1/local/tokens -H 'Content-Type: application/json' -d '{\"role\":\"officer\"}'");
+        if (keycloak == null) {
+            System.out.println("  Demo token  curl -s -X POST " + gateway + "/api/v1/local/tokens -H 'Content-Type: application/json' -d '{\"role\":\"officer\"}'");
+        } else {
+            keycloak.summary().forEach(System.out::println);
+        }
         for (Running r : running) {
             System.out.printf("  %-19s pid %-7d http://localhost:%d  log %s%n", r.component().name(), r.process().pid(), r.port(), r.log());
         }
@@ -249,6 +286,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** Stops every process: a graceful SIGTERM, then a kill after 20 s for any that hangs. */
     @Override
     public synchronized void close() {
+        if (keycloak != null) {
+            keycloak.stop();
+        }
         for (Running r : running) {
             r.process().descendants().forEach(ProcessHandle::destroy);
             r.process().destroy();

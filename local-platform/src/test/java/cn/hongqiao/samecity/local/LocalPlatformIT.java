@@ -38,45 +38,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPlatformIT {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Launched.ROOT;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ApiContract CONTRACT = ApiContract.of(ROOT.resolve("docs/openapi/platform.json"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    static Launched platform;
     static Process launcher;
     static List<ProcessHandle> platformProcesses;
-    static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    static List<String> output;
     static String gateway;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        int basePort = freeBasePort();
-        Path home = Files.createTempDirectory("samecity-e2e");
-        launcher = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("local-platform/target/local-platform.jar").toString(),
-                "--base-port=" + basePort, "--home=" + home).directory(ROOT.toFile()).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (IOException ignored) {
-                // launcher gone
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (output.stream().noneMatch(l -> l.contains("Platform ready."))) {
-            assertThat(launcher.isAlive()).as("launcher exited early:\n%s", String.join("\n", output)).isTrue();
-            assertThat(System.nanoTime()).as("platform not ready in time:\n%s", String.join("\n", output)).isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        platform = Launched.start();
+        launcher = platform.launcher;
+        output = platform.output;
+        gateway = platform.gateway;
         platformProcesses = launcher.descendants().toList();
-        gateway = "http://localhost:" + basePort;
     }
 
     @AfterAll
     static void stopThePlatform() throws Exception {
-        if (launcher != null && launcher.isAlive()) {
-            launcher.destroyForcibly();
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -388,7 +373,7 @@ class LocalPlatformIT {
     @Test
     @Order(66)
     void aPersonDoesTheCitizensAndTheOfficersWorkInThePortal() throws Exception {
-        runPortalScenario("citizen-and-desk.test.mjs", "planner.test.mjs");
+        platform.runPortalScenario("citizen-and-desk.test.mjs", "planner.test.mjs");
     }
 
     @Test
@@ -478,23 +463,7 @@ class LocalPlatformIT {
                 .filter(p -> p.info().commandLine().orElse("").contains("services-service.jar")).findFirst().orElseThrow();
         services.destroy();
         services.onExit().get(60, TimeUnit.SECONDS);
-        runPortalScenario("degraded.test.mjs");
-    }
-
-    /** One of portal/e2e's scenarios (node's test runner, playwright-core, Debian's Chromium) against this platform. */
-    private static void runPortalScenario(String... files) throws Exception {
-        assertThat(ROOT.resolve("portal/dist/index.html")).as("the portal is built (portal module)").exists();
-        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
-        for (String file : files) {
-            command.add("e2e/" + file);
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.resolve("portal").toFile()).redirectErrorStream(true);
-        builder.environment().put("PORTAL_URL", gateway);
-        Process node = builder.start();
-        node.getOutputStream().close();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(node.exitValue()).as("portal scenarios %s:%n%s", List.of(files), out).isZero();
+        platform.runPortalScenario("degraded.test.mjs");
     }
 
     @Test
@@ -512,7 +481,7 @@ class LocalPlatformIT {
     @Test
     @Order(100)
     void aServiceGivenNoDatabaseExitsSayingHowToConfigureOne() throws Exception {
-        Process service = new ProcessBuilder(javaBin(), "-jar", ROOT.resolve("projects-service/target/projects-service.jar").toString(),
+        Process service = new ProcessBuilder(Launched.javaBin(), "-jar", ROOT.resolve("projects-service/target/projects-service.jar").toString(),
                 "--server.port=0", "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/certs")
                 .redirectErrorStream(true).start();
         String log = new String(service.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -553,25 +522,4 @@ class LocalPlatformIT {
         return URI.create(gateway + path);
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freeBasePort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 40000);
-            if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no four free ports");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

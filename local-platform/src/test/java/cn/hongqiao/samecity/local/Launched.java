@@ -1,0 +1,112 @@
+package cn.hongqiao.samecity.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The start command's launcher as a person runs it (built jars, free ports, a fresh home), for the e2e tests. */
+final class Launched implements AutoCloseable {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    final Process launcher;
+    final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    final String gateway;
+
+    private Launched(Process launcher, int basePort) {
+        this.launcher = launcher;
+        this.gateway = "http://localhost:" + basePort;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException ignored) {
+                // launcher gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the launcher with {@code options} and waits until it says the platform is ready. */
+    static Launched start(String... options) throws Exception {
+        int basePort = freeBasePort();
+        Path home = Files.createTempDirectory("samecity-e2e");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", ROOT.resolve("local-platform/target/local-platform.jar").toString(),
+                "--base-port=" + basePort, "--home=" + home));
+        command.addAll(List.of(options));
+        Launched launched = new Launched(new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start(), basePort);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (launched.output.stream().noneMatch(l -> l.contains("Platform ready."))) {
+            assertThat(launched.launcher.isAlive()).as("launcher exited early:\n%s", String.join("\n", launched.output)).isTrue();
+            assertThat(System.nanoTime()).as("platform not ready in time:\n%s", String.join("\n", launched.output)).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        return launched;
+    }
+
+    /** portal/e2e scenarios (node's test runner, playwright-core, Debian's Chromium) against this platform. */
+    void runPortalScenario(String... files) throws Exception {
+        assertThat(ROOT.resolve("portal/dist/index.html")).as("the portal is built (portal module)").exists();
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+        for (String file : files) {
+            command.add("e2e/" + file);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.resolve("portal").toFile()).redirectErrorStream(true);
+        builder.environment().put("PORTAL_URL", gateway);
+        Process node = builder.start();
+        node.getOutputStream().close();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(node.exitValue()).as("portal scenarios %s:%n%s", List.of(files), out).isZero();
+    }
+
+    /** SIGTERM, as Ctrl-C would (the launcher then stops every process it started, Keycloak too), then a kill. */
+    @Override
+    public void close() {
+        if (launcher.isAlive()) {
+            launcher.destroy();
+            try {
+                if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                    launcher.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                launcher.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A base port whose gateway, services and Keycloak ports (N..N+3, N+10, N+11) are free. */
+    private static int freeBasePort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20000, 40000);
+            if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 10) && free(base + 11)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free ports");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
