@@ -73,12 +73,16 @@ class PlatformDocumentController {
 
     /** A problem the gateway's server answers before routing, whatever the path (see NettyProblemResponses). */
     private JsonNode refusedAnswer(String code) {
-        return json.readTree(Json31.pretty(contract.problemResponse(List.of(code))));
+        return problemAnswer(List.of(code));
+    }
+
+    private ObjectNode problemAnswer(List<String> codes) {
+        return (ObjectNode) json.readTree(Json31.pretty(contract.problemResponse(codes)));
     }
 
     /** A problem answer the gateway adds to every service operation, with its Retry-After. */
     private JsonNode gatewayAnswer(List<String> codes) {
-        ObjectNode answer = (ObjectNode) json.readTree(Json31.pretty(contract.problemResponse(codes)));
+        ObjectNode answer = problemAnswer(codes);
         PlatformDocument.addRetryAfter(answer);
         return answer;
     }
