@@ -1,6 +1,9 @@
 // Debian's Chromium driven by playwright-core (no browser download): headless, with the flags this
-// machine needs (no background networking: its connections are refused here).
+// machine needs (no background networking: its connections are refused here). And signing in the way
+// the platform under test is configured: demo users in local mode, Keycloak's own page in OIDC mode.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
 
 export const PORTAL = process.env.PORTAL_URL ?? "http://localhost:8080";
 
@@ -22,8 +25,59 @@ export async function openPage(browser) {
   return { context, page, errors };
 }
 
-export async function loginAs(page, role) {
-  await page.goto(`${PORTAL}/#/login`);
-  await page.click(`button[data-role="${role}"]`);
-  await page.waitForFunction(() => !location.hash.startsWith("#/login"));
+let config;
+/** The portal's runtime configuration, as the gateway serves it: which way people sign in here. */
+export async function authMode() {
+  config ??= await fetch(`${PORTAL}/portal-config.json`).then((r) => r.json());
+  return config.auth.mode;
+}
+
+/**
+ * Signs {@code role} in and waits until the portal has gone {@code back}: in local mode the demo user
+ * of that role (an officer of {@code department}); in OIDC mode the realm's `<role>-demo` user through
+ * Keycloak's login page (its officer-demo works for 红桥区人力资源和社会保障局).
+ */
+export async function signIn(page, role, { department, back } = {}) {
+  const target = back ?? (role === "officer" || role === "admin" ? "/workbench" : "/hall");
+  await page.goto(`${PORTAL}/#/login?back=${encodeURIComponent(target)}`);
+  if ((await authMode()) === "oidc") {
+    await page.click('[data-test="oidc-login"]');
+    await page.waitForSelector("#username"); // Keycloak's page
+    assert.match(page.url(), /\/protocol\/openid-connect\/auth\?.*code_challenge_method=S256/);
+    await page.fill("#username", `${role}-demo`);
+    await page.fill("#password", `${role}-demo`);
+    await page.click("#kc-login");
+  } else {
+    if (department) {
+      await page.selectOption("#department", department);
+    }
+    await page.click(`button[data-role="${role}"]`);
+  }
+  await page.waitForURL((url) => url.toString().startsWith(PORTAL) && url.hash.startsWith(`#${target}`));
+}
+
+/** The access token the portal holds in {@code page} (local demo token or the OIDC user's), to ask the API what it shows. */
+export async function tokenOf(page) {
+  return page.evaluate(() => {
+    const local = sessionStorage.getItem("samecity.session");
+    if (local) {
+      return local;
+    }
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
+    return key ? JSON.parse(sessionStorage.getItem(key)).access_token : null;
+  });
+}
+
+/** GET through the gateway as the person signed in on {@code page}. */
+export async function apiAs(page, path) {
+  const response = await fetch(`${PORTAL}${path}`, { headers: { Authorization: `Bearer ${await tokenOf(page)}` } });
+  assert.equal(response.status, 200, `GET ${path}`);
+  return response.json();
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function accessible(page, view) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], `${view}: accessibility`);
 }

@@ -1,72 +1,72 @@
 // A citizen applies for a Hongqiao item that Fengtai (110106) residents can also handle, with a
 // double click; the department's officer requests a correction; the citizen resubmits; the officer
-// accepts and completes; the citizen rates it 非常不满意 and is told of the rectification. In
-// Chromium, through the portal the gateway serves, against the running local platform.
+// accepts and completes; the citizen rates it 非常不满意 and the officer finds the rectification in the
+// workbench and closes it. In Chromium, through the portal the gateway serves, against the running
+// platform: signed in with demo users in local mode, through Keycloak's page when the platform runs
+// with --keycloak (the same file, run by KeycloakLoginIT).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { launch, loginAs, openPage, PORTAL } from "./browser.mjs";
+import { accessible, apiAs, launch, openPage, PORTAL, signIn } from "./browser.mjs";
 
 const ITEM = "企业职工基本养老保险关系转移接续";
 const DEPARTMENT = "红桥区人力资源和社会保障局";
 const SHOTS = new URL("./screenshots/", import.meta.url);
 mkdirSync(SHOTS, { recursive: true });
+const shot = (page, name, fullPage = true) => page.screenshot({ path: new URL(name, SHOTS).pathname, fullPage });
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function token(role, department) {
-  const response = await fetch(`${PORTAL}/api/v1/local/tokens`, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ role, department }),
-  });
-  return (await response.json()).accessToken;
-}
+const applicationsOf = async (page) => (await apiAs(page, "/api/v1/applications?size=1")).totalItems;
 
-async function applicationsOfTheCitizen() {
-  const response = await fetch(`${PORTAL}/api/v1/applications?size=1`, { headers: { Authorization: `Bearer ${await token("citizen")}` } });
-  return (await response.json()).totalItems;
-}
-
-/** axe-core on the page as it is: no serious or critical violation. */
-async function accessible(page, view) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], `${view}: accessibility`);
-}
-
-async function asOfficer() {
-  const { page, errors, context } = await openPage(browser);
-  await page.goto(`${PORTAL}/#/login`);
-  await page.selectOption("#department", DEPARTMENT);
-  await page.click('button[data-role="officer"]');
-  await page.waitForURL(/#\/workbench/);
-  return { page, errors, context };
+/** The hall's search, filtered to items Fengtai residents can handle here, and the item's page. */
+async function openTheItem(page) {
+  await page.goto(`${PORTAL}/#/hall`);
+  await page.waitForSelector('[data-test="items"] tbody tr');
+  const searched = (what) => page.waitForResponse((r) => r.url().includes("/api/v1/service-items?") && r.url().includes(what));
+  await Promise.all([searched("partnerRegion=110106"), page.selectOption("#region", "110106")]);
+  await page.fill("#name", "养老保险");
+  await Promise.all([searched("name="), page.click('form[role="search"] button[type="submit"]')]);
+  await page.getByRole("link", { name: ITEM }).click();
+  await page.waitForSelector('form[data-test="apply"]');
+  assert.match(await page.locator("dl").innerText(), /丰台/, "the item is handled with Fengtai");
 }
 
 test("a citizen's application goes through the desk and its rating reaches a rectification", async () => {
-  const before = await applicationsOfTheCitizen();
+  const citizen = await openPage(browser);
+  await citizen.page.goto(`${PORTAL}/#/login`);
+  await citizen.page.waitForSelector("h1:has-text('登录')");
+  await accessible(citizen.page, "login");
+  await signIn(citizen.page, "citizen");
+  const before = await applicationsOf(citizen.page);
 
   // the citizen finds the item among those handled with Fengtai and applies with a double click
-  const citizen = await openPage(browser);
-  await loginAs(citizen.page, "citizen");
   await citizen.page.goto(`${PORTAL}/#/hall`);
-  await citizen.page.selectOption("#region", "110106");
-  await citizen.page.getByRole("link", { name: ITEM }).click();
-  await citizen.page.waitForSelector('form[data-test="apply"]');
+  await citizen.page.waitForSelector('[data-test="items"] tbody tr');
+  await accessible(citizen.page, "item search");
+  await openTheItem(citizen.page);
   await accessible(citizen.page, "item and apply form");
-  await citizen.page.screenshot({ path: new URL("hall-apply.png", SHOTS).pathname, fullPage: true });
+  await shot(citizen.page, "hall-apply.png");
   await citizen.page.fill("#name", "张市民");
   await citizen.page.fill("#idNumber", "120106199001011234");
   await citizen.page.dblclick('form[data-test="apply"] button[type="submit"]');
   await citizen.page.waitForSelector('[data-test="application"][data-status="SUBMITTED"]');
   const applicationUrl = citizen.page.url();
   const id = applicationUrl.split("/").pop();
-  assert.equal(await applicationsOfTheCitizen(), before + 1, "a double click makes one application");
+  assert.equal(await applicationsOf(citizen.page), before + 1, "a double click makes one application");
+
+  // it is the newest of 我的办件
+  await citizen.page.goto(`${PORTAL}/#/hall/mine`);
+  await citizen.page.waitForSelector('[data-test="applications"] tbody tr');
+  assert.equal(await citizen.page.locator('[data-test="applications"] tbody tr a').first().getAttribute("href"), `#/hall/applications/${id}`);
+  await accessible(citizen.page, "my applications");
 
   // the department's officer pre-reviews and asks for what is missing
-  const officer = await asOfficer();
+  const officer = await openPage(browser);
+  await signIn(officer.page, "officer", { department: DEPARTMENT });
+  await officer.page.waitForSelector('[data-test="queue"]');
   await accessible(officer.page, "workbench queue");
   await officer.page.goto(`${PORTAL}/#/workbench/applications/${id}`);
   await officer.page.click('button[data-action="START_PRE_REVIEW"]');
@@ -78,10 +78,10 @@ test("a citizen's application goes through the desk and its rating reaches a rec
 
   // the citizen sees the notice and resubmits
   await citizen.page.goto(applicationUrl);
-  await citizen.page.reload();
   await citizen.page.waitForSelector('[data-test="correction"]');
   assert.match(await citizen.page.locator('[data-test="correction"]').innerText(), /户口簿复印件/);
-  await citizen.page.screenshot({ path: new URL("application-correction.png", SHOTS).pathname, fullPage: true });
+  await accessible(citizen.page, "application with a correction notice");
+  await shot(citizen.page, "application-correction.png");
   await citizen.page.click('button[data-action="RESUBMIT"]');
   await citizen.page.waitForSelector('[data-status="PRE_REVIEW"]');
 
@@ -94,29 +94,78 @@ test("a citizen's application goes through the desk and its rating reaches a rec
   await officer.page.waitForSelector('[data-status="IN_PROGRESS"]');
   await officer.page.click('button[data-action="COMPLETE"]');
   await officer.page.waitForSelector('[data-status="COMPLETED"]');
-  await officer.page.screenshot({ path: new URL("workbench-application.png", SHOTS).pathname, fullPage: true });
+  await shot(officer.page, "workbench-application.png");
 
   // the citizen rates it 非常不满意: a rectification is opened with its deadline
   await citizen.page.reload();
   await citizen.page.waitForSelector('[data-test="rating"]');
   await citizen.page.getByLabel("非常不满意").check();
+  await citizen.page.fill("#comment", "补正要求没有一次说清");
   await citizen.page.click('[data-test="rating"] button[type="submit"]');
   await citizen.page.waitForSelector('[data-test="rating"] >> text=整改');
-  const rectifications = await fetch(`${PORTAL}/api/v1/rectifications?status=OPEN`, {
-    headers: { Authorization: `Bearer ${await token("officer", DEPARTMENT)}` },
-  }).then((r) => r.json());
-  assert.ok(rectifications.items.some((r) => r.applicationId === id), "the officer's department has the rectification");
+
+  // the officer finds it in 差评整改, with its deadline, and closes it with what was done
+  await officer.page.getByRole("link", { name: "差评整改" }).click();
+  const row = officer.page.locator(`[data-test="rectifications"] tr[data-application="${id}"]`);
+  await row.waitFor();
+  assert.equal(await row.getAttribute("data-status"), "OPEN");
+  assert.match(await row.innerText(), /非常不满意[\s\S]*补正要求没有一次说清[\s\S]*\d{4}-\d{2}-\d{2}/);
+  await accessible(officer.page, "rectifications");
+  await shot(officer.page, "workbench-rectifications.png");
+  await row.getByRole("button", { name: "完成整改" }).click();
+  assert.match(await row.locator(".field-error").innerText(), /\S/, "a closure needs what was done, said beside the field");
+  await row.getByLabel("整改措施").fill("已电话回访申请人，说明补正要求并优化告知单");
+  await row.getByRole("button", { name: "完成整改" }).click();
+  await row.waitFor({ state: "detached" });
+  await officer.page.selectOption("#rectificationStatus", "CLOSED");
+  await officer.page.locator(`tr[data-application="${id}"][data-status="CLOSED"] >> text=已电话回访申请人`).waitFor();
+  const closed = await apiAs(officer.page, "/api/v1/rectifications?status=CLOSED&size=100");
+  assert.ok(closed.items.some((r) => r.applicationId === id && r.resolution.startsWith("已电话回访")), "the platform has it closed");
 
   assert.deepEqual([...citizen.errors, ...officer.errors].map(String), []);
 });
 
+test("the apply form works from the keyboard alone, and a refused field takes the focus", async () => {
+  const { page, errors } = await openPage(browser);
+  await signIn(page, "citizen");
+  await openTheItem(page);
+  await page.goto(page.url()); // start from the top of the page, nothing focused
+  await page.waitForSelector('form[data-test="apply"]');
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || "");
+  const tabTo = async (target, most = 60) => {
+    for (let i = 0; i < most && (await focused()) !== target; i++) {
+      await page.keyboard.press("Tab");
+    }
+    assert.equal(await focused(), target, `Tab reaches ${target}`);
+  };
+  const before = await applicationsOf(page);
+
+  await tabTo("handlingRegion");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "name");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Enter"); // submits the form, without a name
+  await page.waitForSelector("#name-error");
+  assert.equal(await focused(), "name", "the refused field has the focus");
+  assert.equal(await page.locator("#name").getAttribute("aria-describedby"), "name-error");
+  assert.equal(await applicationsOf(page), before, "nothing stored for a refused form");
+
+  await page.keyboard.type("张市民");
+  await tabTo("idNumber", 3);
+  await page.keyboard.type("120106199001011234");
+  await tabTo("提交申请");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-test="application"][data-status="SUBMITTED"]');
+  assert.equal(await applicationsOf(page), before + 1);
+  assert.deepEqual(errors.map(String), []);
+});
+
 test("the big screen shows every section with the API's figures", async () => {
   const { page, errors } = await openPage(browser);
-  await loginAs(page, "admin");
-  await page.goto(`${PORTAL}/#/dashboard`);
+  await signIn(page, "admin", { back: "/dashboard" });
   await page.waitForSelector('[data-figure="projects"]');
-  const dashboard = await fetch(`${PORTAL}/api/v1/dashboard`, { headers: { Authorization: `Bearer ${await token("admin")}` } })
-    .then((r) => r.json());
+  const dashboard = await apiAs(page, "/api/v1/dashboard");
   assert.equal(await page.locator('[data-figure="projects"]').innerText(), String(dashboard.projects.data.projects));
   assert.equal(await page.locator('[data-figure="enterprises"]').innerText(), String(dashboard.enterprises.data.totalItems));
   assert.equal(await page.locator('[data-figure="serviceItems"]').innerText(), String(dashboard.serviceItems.data.totalItems));
@@ -124,6 +173,6 @@ test("the big screen shows every section with the API's figures", async () => {
   assert.equal(await page.locator(".notice").count(), 0, "every section available");
   await accessible(page, "dashboard");
   await page.waitForTimeout(800); // the charts' entry animation
-  await page.screenshot({ path: new URL("dashboard.png", SHOTS).pathname });
+  await shot(page, "dashboard.png", false);
   assert.deepEqual(errors.map(String), []);
 });

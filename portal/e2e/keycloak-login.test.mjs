@@ -3,31 +3,21 @@
 // platform, trusting Keycloak's issuer instead of the local key, answers them as themselves.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, PORTAL } from "./browser.mjs";
-
-async function signIn(page, username, back) {
-  await page.goto(`${PORTAL}/#/login?back=${encodeURIComponent(back)}`);
-  await page.click('[data-test="oidc-login"]');
-  await page.waitForSelector("#username"); // Keycloak's page
-  assert.match(page.url(), /\/realms\/samecity\/protocol\/openid-connect\/auth\?.*code_challenge_method=S256/);
-  await page.fill("#username", username);
-  await page.fill("#password", username);
-  await page.click("#kc-login");
-  await page.waitForURL((url) => url.toString().startsWith(PORTAL) && url.hash.startsWith(`#${back}`));
-}
+import { authMode, launch, openPage, signIn } from "./browser.mjs";
 
 test("a citizen and an officer sign in through Keycloak and the platform knows them", async () => {
+  assert.equal(await authMode(), "oidc", "the portal is configured for Keycloak");
   const browser = await launch();
   try {
     const citizen = await openPage(browser);
-    await signIn(citizen.page, "citizen-demo", "/hall/mine");
+    await signIn(citizen.page, "citizen", { back: "/hall/mine" });
     await citizen.page.waitForSelector('[data-test="person"]');
     assert.equal(await citizen.page.locator('[data-test="person"]').innerText(), "张市民");
     await citizen.page.waitForSelector("h1:has-text('我的办件')");
     assert.equal(await citizen.page.locator('[role="alert"]').count(), 0, "the platform accepted Keycloak's token");
 
     const officer = await openPage(browser);
-    await signIn(officer.page, "officer-demo", "/workbench");
+    await signIn(officer.page, "officer");
     await officer.page.waitForSelector('[data-test="person"]');
     assert.equal(await officer.page.locator('[data-test="person"]').innerText(), "红桥区人力资源和社会保障局", "department claim mapped");
     await officer.page.waitForSelector("h1:has-text('工作台')");

@@ -13,6 +13,7 @@ export const router = createRouter({
     { path: "/workbench/applications/:id", component: () => import("./applications/ApplicationView.vue"), props: true, meta: { title: "办件" } },
     { path: "/workbench/projects", component: () => import("./projects/ProjectsView.vue"), meta: { title: "重点项目" } },
     { path: "/workbench/projects/:id", component: () => import("./projects/ProjectView.vue"), props: true, meta: { title: "项目" } },
+    { path: "/workbench/rectifications", component: () => import("./workbench/RectificationsView.vue"), meta: { title: "差评整改" } },
     { path: "/workbench", component: () => import("./workbench/QueueView.vue"), meta: { title: "工作台" } },
     { path: "/login", component: () => import("./auth/LoginView.vue"), meta: { title: "登录" } },
   ],

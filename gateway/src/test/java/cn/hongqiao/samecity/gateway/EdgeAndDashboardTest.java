@@ -33,13 +33,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CORS for portal origins, identity headers dropped, no session state, and the dashboard's sections
- * with one service down.
+ * CORS for portal origins, identity headers dropped, no session state, the portal's files with the
+ * caching their names allow, and the dashboard's sections with one service down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.security.local-tokens.enabled=true", "platform.security.local-tokens.key-dir=target/test-keys",
         "platform.edge.cors-origins=https://portal.hongqiao.example", "platform.dashboard.cache-ttl=0s",
-        "platform.gateway.services.services-service.timeout=1s" })
+        "platform.gateway.services.services-service.timeout=1s",
+        "spring.web.resources.static-locations=classpath:/portal-fixture/" })
 @AutoConfigureWebTestClient(timeout = "10s")
 class EdgeAndDashboardTest {
 
@@ -85,6 +86,19 @@ class EdgeAndDashboardTest {
         web.options().uri("/api/v1/projects").header(HttpHeaders.ORIGIN, "https://evil.example")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
                 .expectStatus().isForbidden();
+    }
+
+    @Test
+    void thePortalsHashedFilesAreKeptForAYearAndItsPageIsAskedForEveryTime() {
+        web.get().uri("/assets/index-0a1b2c3d.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=31536000, public, immutable")
+                .expectBody(String.class).value(body -> assertThat(body).contains("门户"));
+        web.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-cache"))
+                .expectBody(String.class).value(body -> assertThat(body).contains("/assets/index-0a1b2c3d.js"));
+        web.get().uri("/assets/missing-0a1b2c3d.js").exchange().expectStatus().isNotFound();
     }
 
     @Test
