@@ -38,7 +38,7 @@ export async function apply(itemId: string, idempotencyKey: string, token: strin
     body: {
       itemId,
       intakeRegion: "120106",
-      handlingRegion: "110106",
+      handlingRegion: "120106",
       applicant: { kind: "CITIZEN", name: "张市民", idType: "RESIDENT_ID", idNumber: "120106199001011234" },
       materials: [],
     },

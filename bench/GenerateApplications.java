@@ -35,7 +35,7 @@ public class GenerateApplications {
                 Document doc = new Document("_id", new ObjectId())
                         .append("itemId", "000000000000000000000001").append("itemCode", "BENCH-ITEM").append("itemName", "基准事项")
                         .append("department", DEPARTMENTS[i % DEPARTMENTS.length]).append("promisedWorkingDays", 5)
-                        .append("intakeRegion", "120106").append("handlingRegion", "110106")
+                        .append("intakeRegion", "120106").append("handlingRegion", "120106")
                         .append("applicant", new Document("kind", "CITIZEN").append("name", "基准申请人")
                                 .append("idType", "RESIDENT_ID").append("idNumber", String.format("120106199001%06d", i)))
                         .append("applicantSubject", "bench-citizen-" + (i % 1000)).append("idempotencyKey", "bench-" + i)

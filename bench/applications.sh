@@ -25,7 +25,7 @@ item=$(echo "$items" | json 'd["items"][0]["id"]')
 dept=$(echo "$items" | json 'd["items"][0]["department"]')
 citizen=$(curl -s -X POST "$gw/api/v1/local/tokens" -H 'Content-Type: application/json' -d '{"role":"citizen"}' | json 'd["accessToken"]')
 officer=$(curl -s -X POST "$gw/api/v1/local/tokens" -H 'Content-Type: application/json' -d "{\"role\":\"officer\",\"department\":\"$dept\"}" | json 'd["accessToken"]')
-body="{\"itemId\":\"$item\",\"intakeRegion\":\"120106\",\"handlingRegion\":\"110106\",\"applicant\":{\"kind\":\"CITIZEN\",\"name\":\"基准\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"120106199001011234\"}}"
+body="{\"itemId\":\"$item\",\"intakeRegion\":\"120106\",\"applicant\":{\"kind\":\"CITIZEN\",\"name\":\"基准\",\"idType\":\"RESIDENT_ID\",\"idNumber\":\"120106199001011234\"}}"
 for i in $(seq 1 20); do curl -s -o /dev/null -X POST "$gw/api/v1/applications" -H "Authorization: Bearer $citizen" \
   -H "Idempotency-Key: warm-$i" -H 'Content-Type: application/json' -d "$body"; done
 start=$(date +%s%N)

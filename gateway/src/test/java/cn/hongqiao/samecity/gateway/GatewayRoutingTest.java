@@ -243,9 +243,26 @@ class GatewayRoutingTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("role")
-                .jsonPath("$.errors[0].message").isEqualTo("应为以下之一：citizen, enterprise, officer, admin")
+                .jsonPath("$.errors[0].message").isEqualTo("应为以下之一：citizen, enterprise, officer, admin, partner")
                 .jsonPath("$.code").isEqualTo("invalid-request")
                 .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void aPartnerRegionsSystemGetsATokenNamingItsRegionAndOnlyIt() {
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"partner\", \"region\":\"110106\"}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.subject").isEqualTo("partner-110106")
+                .jsonPath("$.roles[0]").isEqualTo("partner")
+                .jsonPath("$.accessToken").value(token -> {
+                    String payload = new String(java.util.Base64.getUrlDecoder().decode(token.toString().split("\\.")[1]),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(payload).contains("\"region\":\"110106\"");
+                });
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"partner\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("region");
+        web.post().uri("/api/v1/local/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"citizen\", \"region\":\"110106\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("region");
     }
 
     @Test

@@ -24,8 +24,9 @@ import java.util.Map;
  * left behind.
  *
  * <p>Options: {@code --home=DIR} (data, keys and logs; default {@code .local}),
- * {@code --base-port=N} (gateway on N, services on N+1..N+3; default 8080),
- * {@code --root=DIR} (the repository; default: found from this jar).
+ * {@code --base-port=N} (gateway on N, services on N+1..N+3, the partner regions' simulated
+ * systems on N+20; default 8080), {@code --root=DIR} (the repository; default: found from this
+ * jar), {@code --partner-delay=3s} (how long a simulated partner takes per step), {@code --keycloak}.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -60,6 +61,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final int basePort;
     private final List<Running> running = new ArrayList<>();
     private LocalKeycloak keycloak;
+    private PartnerSimulator partners;
+    private Duration partnerDelay = Duration.ofSeconds(3);
 
     record Running(Component component, Process process, int port, Path log) {
     }
@@ -75,6 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
         Path home = null;
         int basePort = 8080;
         boolean withKeycloak = false;
+        Duration partnerDelay = Duration.ofSeconds(3);
         for (String arg : args) {
             if (arg.startsWith("--root=")) {
                 root = Path.of(arg.substring(7));
@@ -84,14 +88,17 @@ public final class LocalPlatform implements AutoCloseable {
                 basePort = Integer.parseInt(arg.substring(12));
             } else if (arg.equals("--keycloak")) {
                 withKeycloak = true;
+            } else if (arg.startsWith("--partner-delay=")) {
+                partnerDelay = duration(arg.substring(16));
             } else {
-                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR --keycloak");
+                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR --keycloak --partner-delay=3s");
                 System.exit(2);
             }
         }
         root = root != null ? root : defaultRoot();
         home = home != null ? home : root.resolve(".local");
         LocalPlatform platform = new LocalPlatform(root, home, basePort);
+        platform.partnerDelay = partnerDelay;
         if (withKeycloak) {
             platform.withKeycloak();
         }
@@ -108,6 +115,17 @@ public final class LocalPlatform implements AutoCloseable {
         }
         platform.printSummary();
         Thread.currentThread().join();
+    }
+
+    /** {@code 3s}, {@code 500ms} or an ISO-8601 duration. */
+    static Duration duration(String text) {
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        if (text.endsWith("s") && !text.startsWith("P")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+        }
+        return Duration.parse(text);
     }
 
     private static Path defaultRoot() {
@@ -139,7 +157,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public List<ProcessHandle> processes() {
-        return running.stream().map(r -> r.process().toHandle()).toList();
+        List<ProcessHandle> all = new ArrayList<>(running.stream().map(r -> r.process().toHandle()).toList());
+        if (partners != null && partners.process() != null) {
+            all.add(partners.process().toHandle());
+        }
+        return all;
     }
 
     /** Keycloak, when the platform runs with it. */
@@ -175,12 +197,49 @@ public final class LocalPlatform implements AutoCloseable {
                 throw e;
             }
         }
+        if (keycloak == null) {
+            partners = new PartnerSimulator(root.resolve("local-platform").resolve("target").resolve("partners").resolve("wiremock-standalone.jar"),
+                    home, basePort + 20, gatewayUrl(), partnerDelay);
+            if (!portFree(partners.port())) {
+                throw new IllegalStateException("port " + partners.port() + " (the simulated partner systems) is in use; choose --base-port=N");
+            }
+        }
         for (Component component : COMPONENTS) {
             running.add(launch(component));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (Running r : running) {
-            waitUntilReady(http, r, deadline);
+            waitUntilReady(r, deadline);
+        }
+        if (partners != null) {
+            try {
+                partners.start(region -> partnerToken(http, region));
+                Readiness.await("the simulated partner systems", URI.create("http://localhost:" + partners.port() + "/__admin/health"),
+                        partners.process(), partners.log(), deadline.plus(Duration.ofSeconds(30)));
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+    }
+
+    /** A partner region's token at the gateway (local mode: the demo-token endpoint), for the simulated partner's answers. */
+    private String partnerToken(HttpClient http, String region) {
+        try {
+            HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/local/tokens"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"role\": \"partner\", \"region\": \"" + region + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
+            if (issued.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("no partner token for region " + region + ": HTTP " + issued.statusCode() + " " + issued.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }
     }
 
@@ -220,6 +279,12 @@ public final class LocalPlatform implements AutoCloseable {
         if (keycloak != null) {
             env.put("OIDC_ISSUER_URI", keycloak.issuer().toString());
         }
+        if (component.name().equals("services-service") && partners != null) {
+            env.putAll(partners.environment());
+            // quick feedback locally: a partner that is down is tried again within seconds
+            env.putIfAbsent("EXCHANGE_FIRST_RETRY", "PT2S");
+            env.putIfAbsent("EXCHANGE_LONGEST_RETRY", "PT20S");
+        }
         try {
             return new Running(component, builder.start(), port, log);
         } catch (IOException e) {
@@ -228,31 +293,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void waitUntilReady(HttpClient http, Running r, Instant deadline) {
-        URI readiness = URI.create("http://localhost:" + r.port() + "/actuator/health/readiness");
-        while (Instant.now().isBefore(deadline)) {
-            if (!r.process().isAlive()) {
-                close();
-                throw new IllegalStateException(r.component().name() + " exited with code " + r.process().exitValue()
-                        + "; see " + r.log() + "\n" + tail(r.log(), 25));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted");
-            }
-            sleep(500);
+    private void waitUntilReady(Running r, Instant deadline) {
+        try {
+            Readiness.await(r.component().name(), URI.create("http://localhost:" + r.port() + "/actuator/health/readiness"), r.process(),
+                    r.log(), deadline);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException(r.component().name() + " was not ready in time; see " + r.log());
     }
 
     /** The portal's built files, which the gateway serves at / when they exist (run-local builds them). */
@@ -279,6 +327,9 @@ public final class LocalPlatform implements AutoCloseable {
         for (Running r : running) {
             System.out.printf("  %-19s pid %-7d http://localhost:%d  log %s%n", r.component().name(), r.process().pid(), r.port(), r.log());
         }
+        if (partners != null) {
+            partners.summary().forEach(System.out::println);
+        }
         System.out.println("  Data        " + home.resolve("data"));
         System.out.println("Platform ready. Press Ctrl-C to stop every process.");
     }
@@ -288,6 +339,9 @@ public final class LocalPlatform implements AutoCloseable {
     public synchronized void close() {
         if (keycloak != null) {
             keycloak.stop();
+        }
+        if (partners != null) {
+            partners.stop();
         }
         for (Running r : running) {
             r.process().descendants().forEach(ProcessHandle::destroy);
@@ -315,23 +369,6 @@ public final class LocalPlatform implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static String tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

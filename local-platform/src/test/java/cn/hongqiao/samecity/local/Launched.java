@@ -95,7 +95,7 @@ final class Launched implements AutoCloseable {
     private static int freeBasePort() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20000, 40000);
-            if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 10) && free(base + 11)) {
+            if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 10) && free(base + 11) && free(base + 20)) {
                 return base;
             }
         }

@@ -67,8 +67,10 @@ class LocalPlatformIT {
 
     @Test
     @Order(10)
-    void fourProcessesAreRunning() {
-        assertThat(platformProcesses).hasSize(4).allMatch(ProcessHandle::isAlive);
+    void fourProcessesAndThePartnersSimulatedSystemsAreRunning() {
+        assertThat(platformProcesses).as("three services, the gateway, WireMock playing the partner regions")
+                .hasSize(5).allMatch(ProcessHandle::isAlive);
+        assertThat(output).anyMatch(l -> l.contains("Partner") && l.contains("110106") && l.contains("(simulated)"));
         assertThat(output).anyMatch(l -> l.contains("Swagger UI") && l.contains("/swagger-ui.html"));
     }
 
@@ -312,7 +314,7 @@ class LocalPlatformIT {
         String department = item.path("department").asString();
         String citizen = token("citizen");
         String submission = """
-                {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110106",
+                {"itemId": "%s", "intakeRegion": "120106",
                  "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "120106199001011234"}}
                 """.formatted(item.path("id").asString());
         HttpResponse<String> first = send(post("/api/v1/applications", submission).header("Authorization", "Bearer " + citizen)
@@ -361,6 +363,134 @@ class LocalPlatformIT {
         assertThat(JSON.readTree(open.body()).path("totalItems").asInt()).isEqualTo(1);
     }
 
+    /**
+     * 跨省通办 across the border, through the gateway only: a Tianjin citizen applies in Hongqiao for an
+     * item Fengtai decides; the intake window checks the form and hands it off; the simulated Fengtai
+     * system asks for a correction, which the citizen sees and answers; Fengtai accepts (the due date
+     * appears), handles and approves; the window mails the result. With Fengtai down, the hand-off
+     * waits, visible, and goes when it is back.
+     */
+    @Test
+    @Order(62)
+    void aCaseFengtaiDecidesGoesThereAndBackThroughTheGateway() throws Exception {
+        String citizen = token("citizen");
+        String window = tokenFor("{\"role\": \"officer\", \"department\": \"红桥区政务服务办公室\"}");
+        String item = getJson("/api/v1/service-items?name=" + java.net.URLEncoder.encode("丰台区办理", StandardCharsets.UTF_8))
+                .path("items").get(0).path("id").asString();
+        String id = applyFor(item, citizen, "fengtai-e2e-0001");
+        act(id, window, "{\"action\": \"START_PRE_REVIEW\"}");
+        JsonNode handedOff = act(id, window, "{\"action\": \"HAND_OFF\"}");
+        assertThat(handedOff.path("correlationId").asString()).startsWith("120106-");
+
+        JsonNode correction = awaitStatus(id, citizen, "CORRECTION_REQUESTED");
+        assertThat(correction.path("correction").path("missing").get(0).asString()).isEqualTo("户口簿复印件");
+        assertThat(correction.path("exchange").get(0).path("status").asString()).isEqualTo("SENT");
+        act(id, citizen, "{\"action\": \"RESUBMIT\", \"materials\": [{\"name\": \"户口簿复印件\"}]}");
+        JsonNode completed = awaitStatus(id, citizen, "COMPLETED");
+        assertThat(completed.path("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(completed.path("dueOn").asString()).as("the decision's leg has its due date").matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(completed.path("moves").valueStream().map(m -> m.path("to").asString() + "@" + m.path("region").asString()).toList())
+                .containsSubsequence("HANDED_OFF@120106", "CORRECTION_REQUESTED@110106", "HANDED_OFF@120106", "ACCEPTED@110106",
+                        "IN_PROGRESS@110106", "COMPLETED@110106");
+        JsonNode delivered = act(id, window, "{\"action\": \"DELIVER_RESULT\", \"delivery\": {\"method\": \"MAIL\", \"trackingNumber\": \"SF1000000001\"}}");
+        assertThat(delivered.path("status").asString()).isEqualTo("RESULT_DELIVERED");
+
+        // Fengtai goes down: the next hand-off waits, visibly, and goes once Fengtai is back
+        URI simulator = URI.create(gateway.replaceFirst(":(\\d+)$", "") + ":" + (URI.create(gateway).getPort() + 20));
+        HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(simulator.resolve("/__admin/mappings")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"priority": 1, "request": {"urlPathPattern": "/partners/110106/exchange/.*", "method": "POST"},
+                         "response": {"status": 503, "body": "系统维护"}}""")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(down.statusCode()).isEqualTo(201);
+        String second = applyFor(item, token("citizen", "citizen-e2e-2"), "fengtai-e2e-0002");
+        act(second, window, "{\"action\": \"START_PRE_REVIEW\"}");
+        act(second, window, "{\"action\": \"HAND_OFF\"}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode waiting;
+        do {
+            Thread.sleep(500);
+            waiting = getJson("/api/v1/applications/" + second, window).path("exchange").get(0);
+        } while (waiting.path("attempts").asInt() < 1 && System.nanoTime() < deadline);
+        assertThat(waiting.path("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.path("lastError").asString()).contains("503");
+        assertThat(waiting.path("nextAttemptAt").isNull()).isFalse();
+        String stub = JSON.readTree(down.body()).path("id").asString();
+        HTTP.send(HttpRequest.newBuilder(simulator.resolve("/__admin/mappings/" + stub)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        awaitStatus(second, window, "CORRECTION_REQUESTED");
+        assertThat(getJson("/api/v1/applications/" + second, window).path("exchange").get(0).path("attempts").asInt()).isGreaterThan(1);
+    }
+
+    /**
+     * Fengtai hands Hongqiao a Hongqiao matter through the gateway, as its system would: it lands
+     * in the deciding office's queue once however often it is delivered, and the office's moves go
+     * back to Fengtai.
+     */
+    @Test
+    @Order(63)
+    void aFengtaiHandOffLandsInTheRightQueueOnceHoweverOftenItComes() throws Exception {
+        String fengtai = tokenFor("{\"role\": \"partner\", \"region\": \"110106\"}");
+        String department = "红桥区人力资源和社会保障局";
+        String correlation = "110106-20261202-FTE2E0000001";
+        String handOff = """
+                {"correlationId": "%s", "sequence": 1, "kind": "HAND_OFF", "occurredAt": "2026-12-02T02:00:00Z", "fromRegion": "110106",
+                 "office": "北京市丰台区政务服务中心",
+                 "caseFile": {"itemCode": "KSTB-RS-001", "itemName": "企业职工基本养老保险关系转移接续", "handlingOffice": "%s",
+                              "applicant": {"kind": "CITIZEN", "name": "李丰台", "idType": "RESIDENT_ID", "idNumber": "110106198001011234"},
+                              "documents": [{"name": "居民身份证"}], "submittedAt": "2026-12-02T01:30:00Z"}}
+                """.formatted(correlation, department);
+        List<String> receipts = new ArrayList<>();
+        for (int delivery = 0; delivery < 3; delivery++) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/exchange/hand-offs")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + fengtai).POST(HttpRequest.BodyPublishers.ofString(handOff)));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            receipts.add(JSON.readTree(answer.body()).path("status").asString());
+        }
+        assertThat(receipts).containsExactly("APPLIED", "DUPLICATE", "DUPLICATE");
+        String officer = tokenFor("{\"role\": \"officer\", \"department\": \"" + department + "\"}");
+        JsonNode queue = getJson("/api/v1/applications?status=HANDED_OFF", officer);
+        List<JsonNode> landed = queue.path("items").valueStream().filter(a -> a.path("correlationId").asString().equals(correlation)).toList();
+        assertThat(landed).hasSize(1);
+        String id = landed.get(0).path("id").asString();
+        act(id, officer, "{\"action\": \"ACCEPT\"}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String delivered;
+        do {
+            Thread.sleep(500);
+            delivered = getJson("/api/v1/applications/" + id, officer).path("exchange").get(0).path("status").asString();
+        } while (!delivered.equals("SENT") && System.nanoTime() < deadline);
+        assertThat(delivered).as("the acceptance reached Fengtai").isEqualTo("SENT");
+    }
+
+    private static String applyFor(String item, String citizen, String key) throws Exception {
+        HttpResponse<String> submitted = send(HttpRequest.newBuilder(uri("/api/v1/applications")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + citizen).header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"itemId": "%s", "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "120106199001011234"},
+                         "materials": [{"name": "居民身份证"}]}""".formatted(item))));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        return JSON.readTree(submitted.body()).path("id").asString();
+    }
+
+    private static JsonNode act(String id, String token, String action) throws Exception {
+        HttpResponse<String> acted = send(HttpRequest.newBuilder(uri("/api/v1/applications/" + id + "/actions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(action)));
+        assertThat(acted.statusCode()).as(action + " " + acted.body()).isEqualTo(201);
+        return JSON.readTree(acted.body());
+    }
+
+    /** Polls the application (as {@code token}) until it is {@code status}: the simulated partner answers after its delay. */
+    private static JsonNode awaitStatus(String id, String token, String status) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode application;
+        do {
+            Thread.sleep(500);
+            application = getJson("/api/v1/applications/" + id, token);
+        } while (!application.path("status").asString().equals(status) && System.nanoTime() < deadline);
+        assertThat(application.path("status").asString()).as(application.toString()).isEqualTo(status);
+        return application;
+    }
+
     /** docs/role-matrix.csv, walked whole through the gateway: every endpoint for every role. */
     /**
      * A person does the citizen's and the officer's work in the portal the gateway serves, in
@@ -382,10 +512,10 @@ class LocalPlatformIT {
         String project = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
         String building = getJson("/api/v1/projects/" + project + "/buildings").path("items").get(0).path("id").asString();
         String unit = getJson("/api/v1/units?projectId=" + project + "&size=1").path("items").get(0).path("id").asString();
-        String[] roles = { null, "citizen", "enterprise", "officer", "admin" };
+        String[] roles = { null, "citizen", "enterprise", "officer", "admin", "partner" };
         String[] tokens = new String[roles.length];
         for (int i = 1; i < roles.length; i++) {
-            tokens[i] = token(roles[i]);
+            tokens[i] = roles[i].equals("partner") ? tokenFor("{\"role\": \"partner\", \"region\": \"110106\"}") : token(roles[i]);
         }
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
@@ -395,7 +525,7 @@ class LocalPlatformIT {
             }
             String[] cells = line.split(",");
             String path = cells[1].replace("{project}", project).replace("{building}", building).replace("{unit}", unit)
-                    .replace("{missing}", "0123456789abcdef01234567");
+                    .replace("{missing}", "0123456789abcdef01234567").replace("{correlation}", "120106-20261202-0123456789abcdef01234567");
             for (int i = 0; i < roles.length; i++) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                         .header("Idempotency-Key", "matrix-" + i + "-" + checked)
@@ -492,9 +622,24 @@ class LocalPlatformIT {
     }
 
     private static String token(String role) throws Exception {
-        HttpResponse<String> response = send(post("/api/v1/local/tokens", "{\"role\": \"" + role + "\"}"));
+        return tokenFor("{\"role\": \"" + role + "\"}");
+    }
+
+    private static String tokenFor(String request) throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/local/tokens", request));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("accessToken").asString();
+    }
+
+    /** Another person of {@code role}. */
+    private static String token(String role, String subject) throws Exception {
+        return tokenFor("{\"role\": \"" + role + "\", \"subject\": \"" + subject + "\"}");
+    }
+
+    private static JsonNode getJson(String path, String token) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static JsonNode getJson(String path) throws Exception {

@@ -29,6 +29,11 @@ public class TestTokens {
         return "Bearer " + issuer.issue("enterprise", null, null, enterpriseId).accessToken();
     }
 
+    /** {@code Authorization} header value for the exchange system of the partner region {@code region} (claim {@code region}). */
+    public String partnerOf(String region) {
+        return "Bearer " + issuer.issue("partner", "partner-" + region, null, null, region).accessToken();
+    }
+
     /** {@code Authorization} header value for another user of {@code role}. */
     public String bearer(String role, String subject) {
         return "Bearer " + issuer.issue(role, subject).accessToken();

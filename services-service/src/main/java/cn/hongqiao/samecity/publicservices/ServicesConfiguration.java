@@ -1,6 +1,7 @@
 package cn.hongqiao.samecity.publicservices;
 
 import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
+import cn.hongqiao.samecity.publicservices.exchange.ExchangeProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.openfeign.EnableFeignClients;
@@ -10,6 +11,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableFeignClients
-@EnableConfigurationProperties(WorkingDayCalendar.class)
+@EnableConfigurationProperties({ WorkingDayCalendar.class, ExchangeProperties.class })
 class ServicesConfiguration {
 }

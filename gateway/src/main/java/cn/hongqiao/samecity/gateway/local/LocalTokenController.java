@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
 class LocalTokenController {
 
     /**
-     * @param role         citizen, enterprise, officer or admin
+     * @param role         citizen, enterprise, officer, admin or partner
      * @param subject      another subject than the role's demo user, to act as a second user (1-64 letters, digits or . _ @ -)
      * @param department   for an officer: the department it works for (e.g. 红桥区医疗保障局), at most 60 characters
      * @param enterpriseId for an enterprise user: the id of the enterprise record it acts for
+     * @param region       for a partner region's system: its region code (e.g. 110106 北京市丰台区)
      */
-    record TokenRequest(@Nullable String role, @Nullable String subject, @Nullable String department, @Nullable String enterpriseId) {
+    record TokenRequest(@Nullable String role, @Nullable String subject, @Nullable String department, @Nullable String enterpriseId,
+            @Nullable String region) {
     }
 
     private final LocalTokenIssuer issuer;
@@ -39,7 +41,7 @@ class LocalTokenController {
     /** Issues a signed demo token for a role (<code>{"role": "officer"}</code>); exists in local mode only. */
     @PostMapping("/api/v1/local/tokens")
     LocalTokenIssuer.IssuedToken issueLocalToken(@RequestBody(required = false) TokenRequest request) {
-        TokenRequest body = request == null ? new TokenRequest(null, null, null, null) : request;
+        TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null) : request;
         if (body.role() == null || !Roles.ALL.contains(body.role())) {
             throw InvalidRequestException.of("role", "local-token-role", String.join(", ", Roles.ALL));
         }
@@ -52,6 +54,10 @@ class LocalTokenController {
         if (body.enterpriseId() != null && (!body.enterpriseId().matches("[0-9a-f]{24}") || !Roles.ENTERPRISE.equals(body.role()))) {
             throw InvalidRequestException.of("enterpriseId", "local-token-enterprise");
         }
-        return issuer.issue(body.role(), body.subject(), body.department(), body.enterpriseId());
+        if (Roles.PARTNER.equals(body.role()) != (body.region() != null) || body.region() != null && !body.region().matches("\\d{6}")) {
+            throw InvalidRequestException.of("region", "local-token-region");
+        }
+        String subject = body.subject() == null && body.region() != null ? "partner-" + body.region() : body.subject();
+        return issuer.issue(body.role(), subject, body.department(), body.enterpriseId(), body.region());
     }
 }

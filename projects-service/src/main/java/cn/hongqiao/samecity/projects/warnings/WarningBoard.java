@@ -1,8 +1,10 @@
 package cn.hongqiao.samecity.projects.warnings;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
+import cn.hongqiao.samecity.defaults.scheduling.Lease;
 import cn.hongqiao.samecity.projects.dispatch.DispatchLedger;
 import cn.hongqiao.samecity.projects.project.Project;
 import cn.hongqiao.samecity.projects.project.ProjectChanged;
@@ -36,8 +38,10 @@ class WarningBoard {
     private final DispatchLedger ledger;
     private final WarningPolicy policy;
     private final Clock clock;
+    private final Lease lease;
 
-    WarningBoard(MongoTemplate mongo, DispatchLedger ledger, WarningPolicy policy, Clock clock) {
+    WarningBoard(MongoTemplate mongo, DispatchLedger ledger, WarningPolicy policy, Clock clock, Lease lease) {
+        this.lease = lease;
         this.mongo = mongo;
         this.ledger = ledger;
         this.policy = policy;
@@ -54,12 +58,13 @@ class WarningBoard {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        evaluateAll();
+        lease.runExclusively("nightly-warnings", Duration.ofHours(1), this::evaluateAll);
     }
 
     @Scheduled(cron = "${projects.warnings.schedule:0 30 1 * * *}", zone = "${platform.clock.zone:Asia/Shanghai}")
     void nightly() {
-        evaluateAll();
+        // on one replica of the Deployment only (the lease in the service's database)
+        lease.runExclusively("nightly-warnings", Duration.ofHours(1), this::evaluateAll);
     }
 
     /** Re-evaluates every project, in batches by id; returns how many were evaluated. */

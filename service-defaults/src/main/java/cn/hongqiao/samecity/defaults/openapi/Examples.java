@@ -44,7 +44,7 @@ final class Examples {
             Map.entry("by", "officer-demo"), Map.entry("reportedBy", "officer-demo"), Map.entry("closedBy", "officer-demo"),
             Map.entry("recordedBy", "officer-demo"), Map.entry("roles", List.of("officer")),
             Map.entry("itemCode", "KSTB-RS-001"), Map.entry("itemName", "企业职工基本养老保险关系转移接续"),
-            Map.entry("intakeRegion", "120106"), Map.entry("handlingRegion", "110106"),
+            Map.entry("intakeRegion", "120106"), Map.entry("handlingRegion", "120106"),
             Map.entry("title", "新能源汽车零部件区域总部"), Map.entry("company", "天津某汽车零部件有限公司"),
             Map.entry("targetChain", "智能制造"), Map.entry("summary", "与企业负责人面谈，了解办公面积和人才需求"),
             Map.entry("nextStep", "下周赴企业总部洽谈"), Map.entry("reason", "企业选址调整，暂停在本区投资"),

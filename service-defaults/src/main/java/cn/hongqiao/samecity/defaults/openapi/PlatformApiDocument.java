@@ -431,6 +431,8 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
                 .addProperty("currentStatus", new StringSchema().description("409 refused actions: the current status."))
                 .addProperty("unitStatus", new StringSchema().description("409 unit-held-by-another: the unit's status."))
                 .addProperty("unitId", new StringSchema().description("409 of settlement: the unit concerned."))
+                .addProperty("expectedSequence", new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+                        .description("409 exchange-message-early: the sequence number the receiver applies next."))
                 .addProperty("service", new StringSchema().description("503 service-unavailable: the service that could not answer."))
                 .addProperty("reason", new StringSchema()._enum(List.of("timeout", "circuit-open", "failed-response", "unreachable",
                         "malformed-response")).description("503 service-unavailable: why it could not answer."))

@@ -47,7 +47,8 @@ public final class LocalTokenIssuer {
             Roles.CITIZEN, new DemoUser("citizen-demo", "张市民", Roles.CITIZEN, null),
             Roles.ENTERPRISE, new DemoUser("enterprise-demo", "示例企业经办人", Roles.ENTERPRISE, null),
             Roles.OFFICER, new DemoUser("officer-demo", "红桥区发改委示例干部", Roles.OFFICER, "红桥区发展和改革委员会"),
-            Roles.ADMIN, new DemoUser("admin-demo", "平台管理员", Roles.ADMIN, null));
+            Roles.ADMIN, new DemoUser("admin-demo", "平台管理员", Roles.ADMIN, null),
+            Roles.PARTNER, new DemoUser("partner-demo", "合作地区政务服务系统", Roles.PARTNER, null));
 
     public record DemoUser(String subject, String name, String role, String department) {
     }
@@ -88,6 +89,11 @@ public final class LocalTokenIssuer {
 
     /** ... and, for an enterprise user, the enterprise record it acts for (claim {@code enterpriseId}). */
     public IssuedToken issue(String role, String subjectOverride, String departmentOverride, String enterpriseId) {
+        return issue(role, subjectOverride, departmentOverride, enterpriseId, null);
+    }
+
+    /** ... and, for a partner region's system, its region (claim {@code region}, e.g. 110106). */
+    public IssuedToken issue(String role, String subjectOverride, String departmentOverride, String enterpriseId, String region) {
         DemoUser user = DEMO_USERS.get(role);
         if (user == null) {
             throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + Roles.ALL);
@@ -108,6 +114,9 @@ public final class LocalTokenIssuer {
         }
         if (enterpriseId != null && !enterpriseId.isBlank()) {
             claims.claim("enterpriseId", enterpriseId);
+        }
+        if (region != null && !region.isBlank()) {
+            claims.claim("region", region);
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

@@ -10,8 +10,10 @@ public final class Roles {
     public static final String ENTERPRISE = "enterprise";
     public static final String OFFICER = "officer";
     public static final String ADMIN = "admin";
+    /** A partner region's system exchanging cases with Hongqiao; its token names the region (claim {@code region}). */
+    public static final String PARTNER = "partner";
 
-    public static final java.util.List<String> ALL = java.util.List.of(CITIZEN, ENTERPRISE, OFFICER, ADMIN);
+    public static final java.util.List<String> ALL = java.util.List.of(CITIZEN, ENTERPRISE, OFFICER, ADMIN, PARTNER);
 
     private Roles() {
     }

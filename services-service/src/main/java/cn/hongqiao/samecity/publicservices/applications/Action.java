@@ -11,15 +11,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * A move of an application, posted to {@code /applications/{id}/actions}. Desk officers:
  * START_PRE_REVIEW, REQUEST_CORRECTION ({@code missing}: everything missing, in one notice),
- * ACCEPT, REFUSE_TO_ACCEPT ({@code note}: why), START_HANDLING, COMPLETE ({@code outcome}).
- * Applicants: RESUBMIT ({@code materials} added), WITHDRAW.
+ * ACCEPT, REFUSE_TO_ACCEPT ({@code note}: why), START_HANDLING, COMPLETE ({@code outcome}); for an item
+ * a partner region decides, HAND_OFF after the form check and DELIVER_RESULT ({@code delivery}) once
+ * the partner's outcome is back. Applicants: RESUBMIT ({@code materials} added), WITHDRAW.
  */
 record Action(
         @NotNull Kind action,
         @Size(max = 500) @Nullable String note,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> missing,
         Application.@Nullable Outcome outcome,
-        @Size(max = 30) List<Submission.@Valid MaterialRecord> materials) {
+        @Size(max = 30) List<Submission.@Valid MaterialRecord> materials,
+        @Valid @Nullable Delivery delivery) {
+
+    /** How the result is delivered: {@code MAIL} needs the tracking number. */
+    record Delivery(Application.ResultDelivery.@Nullable Method method, @Size(max = 40) @Nullable String trackingNumber) {
+    }
 
     enum Kind {
         START_PRE_REVIEW("开始预审"),
@@ -28,6 +34,8 @@ record Action(
         REFUSE_TO_ACCEPT("不予受理"),
         START_HANDLING("开始办理"),
         COMPLETE("办结"),
+        HAND_OFF("移交办理地"),
+        DELIVER_RESULT("送达结果"),
         RESUBMIT("补正后重新提交"),
         WITHDRAW("撤回");
 

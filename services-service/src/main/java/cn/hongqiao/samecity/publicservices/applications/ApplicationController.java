@@ -13,6 +13,7 @@ import cn.hongqiao.samecity.defaults.problem.ETags;
 import cn.hongqiao.samecity.defaults.web.MongoPages;
 import cn.hongqiao.samecity.defaults.web.PageView;
 import cn.hongqiao.samecity.defaults.web.Paging;
+import cn.hongqiao.samecity.publicservices.exchange.PartnerMessage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -49,19 +50,31 @@ class ApplicationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    record ApplicationView(String id, String itemId, String itemCode, String itemName, String department, String intakeRegion,
+    record ApplicationView(String id, String itemId, String itemCode, String itemName, String department, String handlingOffice, String intakeRegion,
             String handlingRegion, Applicant applicant, List<Application.SubmittedMaterial> materials, ApplicationStatus status,
             String statusName, Set<Action.Kind> allowedActions, Application.@Nullable Outcome outcome, Instant submittedAt, @Nullable LocalDate acceptedOn, @Nullable LocalDate dueOn,
             boolean overdue, int pausedWorkingDays, Application.@Nullable CorrectionNotice correction, Verification verification,
-            List<Application.Move> moves, long version) {
+            List<Application.Move> moves, @Nullable String correlationId, List<ExchangeView> exchange,
+            Application.@Nullable ResultDelivery resultDelivery, long version) {
+
+        /** A message to the partner region and where its delivery stands (never its content: it carries the full ID number). */
+        record ExchangeView(int sequence, PartnerMessage.Kind kind, String kindName, Outgoing.Status status, String statusName, int attempts,
+                @Nullable Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable String lastError) {
+
+            static ExchangeView of(Outgoing o) {
+                return new ExchangeView(o.sequence(), o.message().kind(), o.message().kind().label(), o.status(), o.status().label(),
+                        o.attempts(), o.status() == Outgoing.Status.PENDING ? o.nextAttemptAt() : null, o.sentAt(), o.lastError());
+            }
+        }
 
         /** {@code allowedActions}: what {@code caller} may do with it now. */
         static ApplicationView of(Application a, LocalDate today, ApplicationDesk.Caller caller) {
-            return new ApplicationView(a.id(), a.itemId(), a.itemCode(), a.itemName(), a.department(), a.intakeRegion(),
+            return new ApplicationView(a.id(), a.itemId(), a.itemCode(), a.itemName(), a.department(), a.handlingOffice(), a.intakeRegion(),
                     a.handlingRegion(), a.applicant().masked(), a.materials(), a.status(), a.status().label(),
                     a.allowedActions(caller.officer() || caller.admin(), caller.applicant()), a.outcome(),
                     a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today), a.pausedWorkingDays(), a.correction(),
-                    a.verification(), a.moves(), a.version());
+                    a.verification(), a.moves(), a.correlationId(), a.outbox().stream().map(ExchangeView::of).toList(),
+                    a.resultDelivery(), a.version());
         }
     }
 

@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
+import cn.hongqiao.samecity.publicservices.exchange.ExchangeProperties;
+import cn.hongqiao.samecity.publicservices.exchange.PartnerMessage;
+import cn.hongqiao.samecity.publicservices.exchange.Receipt;
 import cn.hongqiao.samecity.publicservices.items.ServiceItem;
 import cn.hongqiao.samecity.publicservices.items.ServiceItemRepository;
 import org.slf4j.Logger;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,9 +55,11 @@ class ApplicationDesk {
     private final EnterpriseVerifier verifier;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExchangeProperties exchange;
 
     ApplicationDesk(MongoTemplate mongo, ServiceItemRepository items, WorkingDayCalendar calendar, EnterpriseVerifier verifier,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, ExchangeProperties exchange) {
+        this.exchange = exchange;
         this.mongo = mongo;
         this.items = items;
         this.calendar = calendar;
@@ -75,7 +81,7 @@ class ApplicationDesk {
         ServiceItem item = items.findById(submission.itemId())
                 .orElseThrow(() -> new RuleViolation("itemId", "item-unknown", submission.itemId()));
         Application application = Application.submit(submission, new Application.Item(item.id(), item.code(), item.name(),
-                item.department(), item.promisedLimitDays(), item.partnerRegions()), caller.subject(), idempotencyKey, fingerprint,
+                item.department(), item.promisedLimitDays(), item.partnerRegions(), item.handledBy()), exchange.intakeOffice(), caller.subject(), idempotencyKey, fingerprint,
                 clock.instant());
         try {
             application = mongo.insert(application);
@@ -120,7 +126,139 @@ class ApplicationDesk {
                 || caller.applicant() && a.applicantSubject().equals(caller.subject());
     }
 
+    /**
+     * Moves the application as {@code action} says. The exchange relay also writes applications (the
+     * outbox's delivery state): when it saved in between, the move is made again on what is stored
+     * now, so nobody sees a conflict they did not cause.
+     */
     Application act(String id, Action action, Caller caller) {
+        return retryingOnRace(() -> actOnce(id, action, caller));
+    }
+
+    /**
+     * A partner region's message about one of the cases it shares with Hongqiao ({@code region}: the
+     * region its token names), applied once and in order. Another region's case is a 404, as if it
+     * did not exist.
+     */
+    Receipt receive(String correlationId, PartnerMessage message, String region) {
+        if (!correlationId.equals(message.correlationId())) {
+            throw new RuleViolation("correlationId", "correlation-id-mismatch", correlationId);
+        }
+        if (!region.equals(message.fromRegion())) {
+            throw new RuleViolation("fromRegion", "from-region-mismatch", region);
+        }
+        return retryingOnRace(() -> {
+            Application a = mongo.findOne(Query.query(Criteria.where("correlationId").is(correlationId)), Application.class);
+            if (a == null || !region.equals(a.partnerRegion())) {
+                throw new NotFoundException("exchange-case", correlationId);
+            }
+            boolean applied = a.receive(message, LocalDate.now(clock), calendar);
+            if (applied) {
+                mongo.save(a);
+                log.info("Exchange message {}#{} ({}) from region {} applied: application {} now {}", correlationId, message.sequence(),
+                        message.kind(), region, a.id(), a.status());
+            }
+            return new Receipt(correlationId, message.sequence(), applied ? Receipt.Status.APPLIED : Receipt.Status.DUPLICATE);
+        });
+    }
+
+    /**
+     * A partner region hands Hongqiao a case to decide: checked record by record (a bad one is
+     * refused with a code per problem and nothing stored), idempotent on the correlation number (a
+     * redelivery answers DUPLICATE and stores nothing twice; the same number with another case is a
+     * 409), landing in the deciding office's queue.
+     */
+    Receipt handIn(PartnerMessage message, String region) {
+        if (message.kind() != PartnerMessage.Kind.HAND_OFF) {
+            throw new RuleViolation("kind", "hand-off-kind");
+        }
+        if (message.sequence() != 1) {
+            throw new RuleViolation("sequence", "hand-off-first");
+        }
+        if (!region.equals(message.fromRegion())) {
+            throw new RuleViolation("fromRegion", "from-region-mismatch", region);
+        }
+        if (!message.correlationId().startsWith(region + "-")) {
+            throw new RuleViolation("correlationId", "correlation-of-the-intake-region", region);
+        }
+        PartnerMessage.CaseFile file = message.caseFile();
+        if (file == null) {
+            throw new RuleViolation("caseFile", "hand-off-case-file");
+        }
+        String fingerprint = fingerprint(message.caseFile());
+        Application existing = byKey("partner:" + region, message.correlationId());
+        if (existing != null) {
+            return handedInAgain(existing, fingerprint, message);
+        }
+        ServiceItem item = items.findByCode(file.itemCode())
+                .filter(i -> i.handledHere() && i.partnerRegions().contains(region))
+                .orElseThrow(() -> new RuleViolation("caseFile.itemCode", "item-not-taken-in-there", file.itemCode(), region));
+        Application a = Application.handedIn(message, new Application.Item(item.id(), item.code(), item.name(), item.department(),
+                item.promisedLimitDays(), item.partnerRegions(), item.handledBy()), applicantOf(file.applicant()), fingerprint, clock.instant());
+        try {
+            a = mongo.insert(a);
+        } catch (DuplicateKeyException raced) {
+            return handedInAgain(byKey("partner:" + region, message.correlationId()), fingerprint, message);
+        }
+        log.info("Case {} handed in by region {} for item {}: application {} in the queue of {}", message.correlationId(), region,
+                item.code(), a.id(), a.department());
+        return new Receipt(message.correlationId(), 1, Receipt.Status.APPLIED);
+    }
+
+    private static Receipt handedInAgain(Application existing, String fingerprint, PartnerMessage message) {
+        if (!existing.requestFingerprint().equals(fingerprint)) {
+            throw new cn.hongqiao.samecity.defaults.problem.StateConflict("correlation-id-reused", java.util.Map.of(), message.correlationId());
+        }
+        return new Receipt(message.correlationId(), 1, Receipt.Status.DUPLICATE);
+    }
+
+    /** The applicant as the intake window checked them; a person needs an ID, an enterprise its credit code. */
+    private static Applicant applicantOf(PartnerMessage.Party party) {
+        Applicant.IdType idType = null;
+        if (party.idType() != null) {
+            try {
+                idType = Applicant.IdType.valueOf(party.idType());
+            } catch (IllegalArgumentException unknown) {
+                throw new RuleViolation("caseFile.applicant.idType", "party-id-type", party.idType());
+            }
+        }
+        Applicant applicant = new Applicant(Applicant.Kind.valueOf(party.kind().name()), party.name(), idType, party.idNumber(),
+                party.creditCode());
+        boolean identified = applicant.kind() == Applicant.Kind.CITIZEN
+                ? idType != null && party.idNumber() != null && party.idNumber().matches("[0-9A-Za-z]{6,30}")
+                : party.creditCode() != null && party.creditCode().matches("[0-9A-HJ-NPQRTUWXY]{18}");
+        if (!identified) {
+            throw new RuleViolation("caseFile.applicant", "applicant-identity");
+        }
+        return applicant;
+    }
+
+    /** An operator sends a parked message again. */
+    Application retryParked(String correlationId, int sequence) {
+        return retryingOnRace(() -> {
+            Application a = mongo.findOne(Query.query(Criteria.where("correlationId").is(correlationId)), Application.class);
+            if (a == null) {
+                throw new NotFoundException("exchange-case", correlationId);
+            }
+            a.retryParked(sequence, clock.instant());
+            log.info("Exchange message {}#{} released for another delivery by an operator", correlationId, sequence);
+            return mongo.save(a);
+        });
+    }
+
+    private static <T> T retryingOnRace(java.util.function.Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (OptimisticLockingFailureException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private Application actOnce(String id, Action action, Caller caller) {
         Application a = get(id, caller);
         LocalDate today = LocalDate.now(clock);
         var now = clock.instant();
@@ -134,6 +272,12 @@ class ApplicationDesk {
             case COMPLETE -> { requireDesk(desk); a.complete(action.outcome(), action.note(), caller.subject(), now); }
             case RESUBMIT -> { requireApplicant(caller); a.resubmit(action.materialsAsDomain(), caller.subject(), now, today, calendar); }
             case WITHDRAW -> { requireApplicant(caller); a.withdraw(caller.subject(), now); }
+            case HAND_OFF -> { requireDesk(desk); a.handOff(caller.subject(), now, today); }
+            case DELIVER_RESULT -> {
+                requireDesk(desk);
+                a.deliverResult(action.delivery() == null ? null : action.delivery().method(),
+                        action.delivery() == null ? null : action.delivery().trackingNumber(), caller.subject(), now);
+            }
         }
         return mongo.save(a);
     }
@@ -154,9 +298,9 @@ class ApplicationDesk {
         return mongo.findOne(Query.query(Criteria.where("applicantSubject").is(subject).and("idempotencyKey").is(key)), Application.class);
     }
 
-    private String fingerprint(Submission submission) {
+    private String fingerprint(Object request) {
         try {
-            byte[] canonical = json.writeValueAsBytes(submission);
+            byte[] canonical = json.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,10 @@
 package cn.hongqiao.samecity.publicservices.applications;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+
+import cn.hongqiao.samecity.defaults.scheduling.Lease;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,10 @@ class EnterpriseVerifier {
     private final EnterpriseRegistry registry;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Lease lease;
 
-    EnterpriseVerifier(EnterpriseRegistry registry, MongoTemplate mongo, Clock clock) {
+    EnterpriseVerifier(EnterpriseRegistry registry, MongoTemplate mongo, Clock clock, Lease lease) {
+        this.lease = lease;
         this.registry = registry;
         this.mongo = mongo;
         this.clock = clock;
@@ -53,8 +58,13 @@ class EnterpriseVerifier {
         return application;
     }
 
-    /** Re-verifies every application still pending; returns how many are still pending after. */
+    /** Every few minutes, on one replica at a time. */
     @Scheduled(fixedDelayString = "${services.verification.retry:PT5M}", initialDelayString = "${services.verification.retry:PT5M}")
+    void retryPending() {
+        lease.runExclusively("verification-retry", Duration.ofMinutes(10), this::verifyPending);
+    }
+
+    /** Re-verifies every application still pending; returns how many are still pending after. */
     int verifyPending() {
         List<Application> pending = mongo.find(Query.query(Criteria.where("verification.status").is(Verification.Status.PENDING)).limit(500),
                 Application.class);

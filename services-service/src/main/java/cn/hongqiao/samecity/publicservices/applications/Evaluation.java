@@ -57,7 +57,7 @@ public class Evaluation extends VersionedDocument {
 
     /** Only a completed application is rated, and only once (the unique application id enforces "once"). */
     static Evaluation rate(Application application, Level level, Map<Dimension, Level> dimensions, String comment, Instant now) {
-        if (application.status() != ApplicationStatus.COMPLETED) {
+        if (application.status() != ApplicationStatus.COMPLETED && application.status() != ApplicationStatus.RESULT_DELIVERED) {
             throw new StateConflict("application-not-completed", Map.of("currentStatus", application.status()),
                     application.status(), application.status().label());
         }

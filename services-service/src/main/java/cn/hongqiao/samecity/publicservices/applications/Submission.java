@@ -10,11 +10,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-/** What an applicant submits. */
+/**
+ * What an applicant submits. The regions follow from the platform and the item (taken in at
+ * Hongqiao, decided where the item is handled); a submission may state them, but only as they are.
+ */
 record Submission(
         @NotBlank @Pattern(regexp = "[0-9a-f]{24}", message = "{rule.item-id}") String itemId,
-        @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String intakeRegion,
-        @NotBlank @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") String handlingRegion,
+        @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") @Nullable String intakeRegion,
+        @Pattern(regexp = "\\d{6}", message = "{rule.region-code}") @Nullable String handlingRegion,
         @NotNull @Valid Applicant applicant,
         @Size(max = 30) List<@Valid MaterialRecord> materials) {
 

@@ -13,11 +13,17 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A cross-province service item (跨省通办事项). */
+/**
+ * A cross-province service item (跨省通办事项): decided by the office {@code department} of the region
+ * {@code handledBy} (办理地; Hongqiao's own items by default), and taken in where {@code partnerRegions} say.
+ */
 @Document("serviceItems")
 @CompoundIndex(name = "partner_mode", def = "{ 'partnerRegions': 1, 'handlingMode': 1 }")
 @CompoundIndex(name = "department_mode", def = "{ 'department': 1, 'handlingMode': 1 }")
 public class ServiceItem extends VersionedDocument {
+
+    /** 红桥区: the region whose catalogue this is. */
+    public static final String HONGQIAO = "120106";
 
     @Indexed(unique = true)
     private final String code;
@@ -26,6 +32,7 @@ public class ServiceItem extends VersionedDocument {
     private ItemType itemType;
     private HandlingMode handlingMode;
     private List<String> partnerRegions;
+    private String handledBy;
     private List<Material> materials;
     private int legalLimitDays;
     private int promisedLimitDays;
@@ -49,6 +56,7 @@ public class ServiceItem extends VersionedDocument {
         item.itemType = request.itemType();
         item.handlingMode = request.handlingMode();
         item.partnerRegions = List.copyOf(request.partnerRegions());
+        item.handledBy = Objects.requireNonNullElse(request.handledBy(), HONGQIAO);
         item.materials = request.materials() == null ? List.of() : List.copyOf(request.materials());
         item.legalLimitDays = request.legalLimitDays();
         item.promisedLimitDays = request.promisedLimitDays();
@@ -64,6 +72,9 @@ public class ServiceItem extends VersionedDocument {
     public ItemType itemType() { return itemType; }
     public HandlingMode handlingMode() { return handlingMode; }
     public List<String> partnerRegions() { return partnerRegions; }
+    public String handledBy() { return handledBy == null ? HONGQIAO : handledBy; }
+    /** Decided here, by a Hongqiao office; otherwise Hongqiao only takes it in and hands it off. */
+    public boolean handledHere() { return HONGQIAO.equals(handledBy()); }
     public List<Material> materials() { return materials == null ? List.of() : materials; }
     public int legalLimitDays() { return legalLimitDays; }
     public int promisedLimitDays() { return promisedLimitDays; }

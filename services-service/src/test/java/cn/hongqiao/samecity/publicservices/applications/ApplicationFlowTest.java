@@ -60,7 +60,7 @@ class ApplicationFlowTest {
 
     private String body(String idNumber) {
         return """
-                {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110106",
+                {"itemId": "%s", "intakeRegion": "120106",
                  "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "%s"},
                  "materials": [{"name": "身份证复印件"}]}
                 """.formatted(itemId, idNumber);
@@ -177,8 +177,12 @@ class ApplicationFlowTest {
 
     @Test
     void applicationsForItemsNotHandledInTheRegionOrWithBadApplicantsAreRefused() {
-        assertThat(submit(citizen, "key-00000006", body("120106199001011234").replace("\"handlingRegion\": \"110106\"",
-                "\"handlingRegion\": \"130200\""))).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("handlingRegion");
+        // Hongqiao decides this item: a submission may name the handling region only as it is
+        assertThat(submit(citizen, "key-00000006", body("120106199001011234").replace("\"intakeRegion\": \"120106\",",
+                "\"intakeRegion\": \"120106\", \"handlingRegion\": \"130200\","))).hasStatus(400).bodyJson()
+                .extractingPath("$.errors[0].field").isEqualTo("handlingRegion");
+        assertThat(submit(citizen, "key-00000016", body("120106199001011234").replace("\"intakeRegion\": \"120106\"",
+                "\"intakeRegion\": \"110106\""))).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("intakeRegion");
         assertThat(submit(citizen, "key-00000007", body("12"))).hasStatus(400);
         assertThat(submit(citizen, "key-00000008", body("120106199001011234").replace("\"CITIZEN\"", "\"ENTERPRISE\"")))
                 .hasStatus(400);

@@ -89,7 +89,7 @@ class EnterpriseVerificationTest {
     private MvcTestResult apply() {
         return mvc.post().uri("/api/v1/applications").header(HttpHeaders.AUTHORIZATION, tokens.bearer("enterprise"))
                 .header("Idempotency-Key", "verify-key-" + (key++)).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110115",
+                        {"itemId": "%s", "intakeRegion": "120106",
                          "applicant": {"kind": "ENTERPRISE", "name": "示例企业", "creditCode": "%s"}}
                         """.formatted(itemId, CODE)).exchange();
     }

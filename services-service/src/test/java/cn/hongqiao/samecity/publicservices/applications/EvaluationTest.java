@@ -57,7 +57,7 @@ class EvaluationTest {
     private String completedApplication() {
         String uri = mvc.post().uri("/api/v1/applications").header(HttpHeaders.AUTHORIZATION, citizen)
                 .header("Idempotency-Key", "eval-key-" + (key++)).contentType(MediaType.APPLICATION_JSON).content("""
-                        {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110106",
+                        {"itemId": "%s", "intakeRegion": "120106",
                          "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "120106199001011234"}}
                         """.formatted(itemId)).exchange().getResponse().getHeader(HttpHeaders.LOCATION);
         for (String action : new String[] { "{\"action\": \"START_PRE_REVIEW\"}", "{\"action\": \"ACCEPT\"}", "{\"action\": \"START_HANDLING\"}",
@@ -111,7 +111,7 @@ class EvaluationTest {
     void onlyTheApplicantRatesAndOnlyAfterCompletion() {
         String uri = mvc.post().uri("/api/v1/applications").header(HttpHeaders.AUTHORIZATION, citizen)
                 .header("Idempotency-Key", "eval-key-x").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"itemId": "%s", "intakeRegion": "120106", "handlingRegion": "110106",
+                        {"itemId": "%s", "intakeRegion": "120106",
                          "applicant": {"kind": "CITIZEN", "name": "张市民", "idType": "RESIDENT_ID", "idNumber": "120106199001011234"}}
                         """.formatted(itemId)).exchange().getResponse().getHeader(HttpHeaders.LOCATION);
         assertThat(rate(uri, citizen, "SATISFIED")).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("application-not-completed");
