@@ -197,12 +197,11 @@ public final class LocalPlatform implements AutoCloseable {
                 throw e;
             }
         }
-        if (keycloak == null) {
-            partners = new PartnerSimulator(root.resolve("local-platform").resolve("target").resolve("partners").resolve("wiremock-standalone.jar"),
-                    home, basePort + 20, gatewayUrl(), partnerDelay);
-            if (!portFree(partners.port())) {
-                throw new IllegalStateException("port " + partners.port() + " (the simulated partner systems) is in use; choose --base-port=N");
-            }
+        partners = new PartnerSimulator(root.resolve("local-platform").resolve("target").resolve("partners").resolve("wiremock-standalone.jar"),
+                home, basePort + 20, gatewayUrl(), partnerDelay);
+        if (!portFree(partners.port())) {
+            close();
+            throw new IllegalStateException("port " + partners.port() + " (the simulated partner systems) is in use; choose --base-port=N");
         }
         for (Component component : COMPONENTS) {
             running.add(launch(component));
@@ -213,7 +212,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (partners != null) {
             try {
-                partners.start(region -> partnerToken(http, region));
+                partners.start(region -> keycloak == null ? partnerToken(http, region) : keycloak.partnerToken(region));
                 Readiness.await("the simulated partner systems", URI.create("http://localhost:" + partners.port() + "/__admin/health"),
                         partners.process(), partners.log(), deadline.plus(Duration.ofSeconds(30)));
             } catch (RuntimeException e) {
@@ -280,7 +279,8 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("OIDC_ISSUER_URI", keycloak.issuer().toString());
         }
         if (component.name().equals("services-service") && partners != null) {
-            env.putAll(partners.environment());
+            // a partner's address given to the launcher (a benchmark's partner, a real test system) wins over the simulated one
+            partners.environment().forEach(env::putIfAbsent);
             // quick feedback locally: a partner that is down is tried again within seconds
             env.putIfAbsent("EXCHANGE_FIRST_RETRY", "PT2S");
             env.putIfAbsent("EXCHANGE_LONGEST_RETRY", "PT20S");

@@ -46,4 +46,31 @@ class KeycloakLoginIT {
         assertThat(localTokens.statusCode()).as("no demo tokens beside Keycloak").isIn(401, 404);
         platform.runPortalScenario("keycloak-login.test.mjs", "citizen-and-desk.test.mjs", "planner.test.mjs");
     }
+
+    /**
+     * A partner region's system signs in with client credentials (the realm's {@code partner-110106},
+     * a service account with role partner and the claim region) and hands a case in through the gateway.
+     */
+    @Test
+    void aPartnersSystemSignsInWithClientCredentialsAndHandsACaseIn() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String issuer = platform.output.stream().filter(l -> l.contains("/realms/samecity")).findFirst()
+                .map(l -> l.replaceAll(".*(http://localhost:\\d+/realms/samecity).*", "$1")).orElseThrow();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=partner-110106&client_secret="
+                        + LocalKeycloak.PARTNER_SECRET)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String accessToken = token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        HttpResponse<String> handedIn = http.send(HttpRequest.newBuilder(URI.create(platform.gateway + "/api/v1/exchange/hand-offs"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"correlationId": "110106-20261202-FTKC00000001", "sequence": 1, "kind": "HAND_OFF", "occurredAt": "2026-12-02T02:00:00Z",
+                         "fromRegion": "110106", "office": "北京市丰台区政务服务中心",
+                         "caseFile": {"itemCode": "KSTB-RS-001", "itemName": "企业职工基本养老保险关系转移接续", "handlingOffice": "红桥区人力资源和社会保障局",
+                                      "applicant": {"kind": "CITIZEN", "name": "李丰台", "idType": "RESIDENT_ID", "idNumber": "110106198001011234"},
+                                      "submittedAt": "2026-12-02T01:30:00Z"}}""")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(handedIn.statusCode()).as(handedIn.body()).isEqualTo(200);
+        assertThat(handedIn.body()).contains("\"APPLIED\"");
+    }
 }

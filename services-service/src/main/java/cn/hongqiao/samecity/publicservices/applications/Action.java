@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * START_PRE_REVIEW, REQUEST_CORRECTION ({@code missing}: everything missing, in one notice),
  * ACCEPT, REFUSE_TO_ACCEPT ({@code note}: why), START_HANDLING, COMPLETE ({@code outcome}); for an item
  * a partner region decides, HAND_OFF after the form check and DELIVER_RESULT ({@code delivery}) once
- * the partner's outcome is back. Applicants: RESUBMIT ({@code materials} added), WITHDRAW.
+ * the partner's outcome is back, and MAIL_ORIGINALS ({@code delivery.trackingNumber}) when the item needs paper originals. Applicants: RESUBMIT ({@code materials} added), WITHDRAW.
  */
 record Action(
         @NotNull Kind action,
@@ -36,6 +36,7 @@ record Action(
         COMPLETE("办结"),
         HAND_OFF("移交办理地"),
         DELIVER_RESULT("送达结果"),
+        MAIL_ORIGINALS("寄送纸质原件"),
         RESUBMIT("补正后重新提交"),
         WITHDRAW("撤回");
 

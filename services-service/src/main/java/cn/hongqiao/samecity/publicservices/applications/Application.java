@@ -118,6 +118,10 @@ public class Application extends VersionedDocument {
     private Instant outboxDueAt;
     private int lastReceived;
     private ResultDelivery resultDelivery;
+    private List<Leg> legs = new ArrayList<>();
+    private Leg.Limits legLimits;
+    private boolean originalsRequired;
+    private ResultDelivery originalsMailing;
 
     Application() {
     }
@@ -126,7 +130,11 @@ public class Application extends VersionedDocument {
      * Taken in here (the platform is Hongqiao's window), decided where the item says: a submission
      * may name both regions, but only as they are.
      */
-    static Application submit(Submission submission, Item item, String intakeOffice, String subject, String idempotencyKey, String fingerprint,
+    /** Where and under which terms Hongqiao takes applications in: its intake window, each leg's limit, the calendar. */
+    record Intake(String office, Leg.Limits limits, WorkingDayCalendar calendar, LocalDate today) {
+    }
+
+    static Application submit(Submission submission, Item item, Intake intake, String subject, String idempotencyKey, String fingerprint,
             Instant now) {
         if (submission.intakeRegion() != null && !submission.intakeRegion().equals(ServiceItem.HONGQIAO)) {
             throw new RuleViolation("intakeRegion", "intake-is-here", submission.intakeRegion());
@@ -142,7 +150,7 @@ public class Application extends VersionedDocument {
         a.itemCode = item.code();
         a.itemName = item.name();
         // the desk here: the deciding office for Hongqiao's items, the intake window for a partner's
-        a.department = item.handledBy().equals(ServiceItem.HONGQIAO) ? item.department() : intakeOffice;
+        a.department = item.handledBy().equals(ServiceItem.HONGQIAO) ? item.department() : intake.office();
         a.handlingOffice = item.department();
         a.promisedWorkingDays = item.promisedLimitDays();
         a.intakeRegion = ServiceItem.HONGQIAO;
@@ -156,12 +164,18 @@ public class Application extends VersionedDocument {
         a.submittedAt = now;
         a.verification = submission.applicant().kind() == Applicant.Kind.ENTERPRISE ? Verification.pending(null) : Verification.notNeeded();
         a.moves.add(new Move(null, ApplicationStatus.SUBMITTED, now, subject, null, ServiceItem.HONGQIAO, null));
+        if (!a.handledHere()) {
+            // a partner decides it: the legs of the agreement start with the push, due within its limit from today
+            a.legLimits = intake.limits();
+            a.originalsRequired = item.originals();
+            a.legs.add(Leg.started(Leg.Kind.PUSH, intake.today(), intake.limits().push(), intake.calendar()));
+        }
         return a;
     }
 
     /** A thin view of the item applied for, so the domain does not depend on the catalogue's storage. */
     record Item(String id, String code, String name, String department, int promisedLimitDays, List<String> partnerRegions,
-            String handledBy) {
+            String handledBy, boolean originals) {
     }
 
     /** Whose action it is: this desk as the intake window, as the deciding office, as both, as intake for a partner; or the applicant. */
@@ -169,7 +183,10 @@ public class Application extends VersionedDocument {
         INTAKE, HANDLING, LOCAL, HAND_OFF, APPLICANT
     }
 
-    private record Rule(Action.Kind kind, Set<ApplicationStatus> from, Side side) {
+    private record Rule(Action.Kind kind, Set<ApplicationStatus> from, Side side, java.util.function.Predicate<Application> when) {
+        Rule(Action.Kind kind, Set<ApplicationStatus> from, Side side) {
+            this(kind, from, side, a -> true);
+        }
     }
 
     private static final Set<ApplicationStatus> OPEN = EnumSet.complementOf(EnumSet.of(ApplicationStatus.COMPLETED,
@@ -189,6 +206,8 @@ public class Application extends VersionedDocument {
             new Rule(Action.Kind.START_HANDLING, EnumSet.of(ApplicationStatus.ACCEPTED), Side.HANDLING),
             new Rule(Action.Kind.COMPLETE, EnumSet.of(ApplicationStatus.IN_PROGRESS), Side.HANDLING),
             new Rule(Action.Kind.DELIVER_RESULT, EnumSet.of(ApplicationStatus.COMPLETED), Side.HAND_OFF),
+            new Rule(Action.Kind.MAIL_ORIGINALS, EnumSet.of(ApplicationStatus.HANDED_OFF, ApplicationStatus.CORRECTION_REQUESTED,
+                    ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS), Side.HAND_OFF, Application::originalsPending),
             new Rule(Action.Kind.WITHDRAW, OPEN, Side.APPLICANT));
 
     /** Taken in at Hongqiao's window. */
@@ -217,8 +236,8 @@ public class Application extends VersionedDocument {
     }
 
     private @Nullable Rule rule(Action.Kind kind, boolean desk, boolean applicant) {
-        return RULES.stream().filter(r -> r.kind() == kind && r.from().contains(status) && sideAllows(r.side(), desk, applicant))
-                .findFirst().orElse(null);
+        return RULES.stream().filter(r -> r.kind() == kind && r.from().contains(status) && sideAllows(r.side(), desk, applicant)
+                && r.when().test(this)).findFirst().orElse(null);
     }
 
     /**
@@ -275,9 +294,12 @@ public class Application extends VersionedDocument {
     }
 
     /** The intake window's form check passed: the case goes to the deciding office with its correlation number. */
-    void handOff(String by, Instant now, java.time.LocalDate today) {
+    void handOff(String by, Instant now, LocalDate today, WorkingDayCalendar calendar) {
         move(Action.Kind.HAND_OFF, ApplicationStatus.HANDED_OFF, by, null, now);
         correlationId = ServiceItem.HONGQIAO + "-" + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + id();
+        if (originalsRequired) {
+            legs.add(Leg.started(Leg.Kind.ORIGINALS, today, limits().originals(), calendar));
+        }
         send(PartnerMessage.Kind.HAND_OFF, now, new PartnerMessage.CaseFile(itemCode, itemName, handlingOffice(),
                 new PartnerMessage.Party(PartnerMessage.PartyKind.valueOf(applicant.kind().name()), applicant.name(),
                         applicant.idType() == null ? null : applicant.idType().name(), applicant.idNumber(), applicant.creditCode()),
@@ -286,7 +308,7 @@ public class Application extends VersionedDocument {
     }
 
     /** The partner's result reached the applicant. */
-    void deliverResult(ResultDelivery.Method method, @Nullable String trackingNumber, String by, Instant now) {
+    void deliverResult(ResultDelivery.@Nullable Method method, @Nullable String trackingNumber, String by, Instant now, LocalDate today) {
         if (method == null) {
             throw new RuleViolation("delivery.method", "delivery-method-required");
         }
@@ -296,6 +318,40 @@ public class Application extends VersionedDocument {
         move(Action.Kind.DELIVER_RESULT, ApplicationStatus.RESULT_DELIVERED, by,
                 method.label() + (trackingNumber == null ? "" : " " + trackingNumber), now);
         resultDelivery = new ResultDelivery(method, trackingNumber, now, by);
+        finish(Leg.Kind.RESULT, today);
+    }
+
+    /** The paper originals went to the deciding office by post (寄送纸质原件), with the tracking number. */
+    void mailOriginals(@Nullable String trackingNumber, String by, Instant now, LocalDate today) {
+        if (rule(Action.Kind.MAIL_ORIGINALS, true, false) == null) {
+            throw new StateConflict("illegal-application-action", Map.of("currentStatus", status), status, status.label(), status,
+                    status.label(), "HANDED_OFF, CORRECTION_REQUESTED, ACCEPTED, IN_PROGRESS", "已移交办理地、待补正、已受理、办理中");
+        }
+        if (trackingNumber == null || trackingNumber.isBlank()) {
+            throw new RuleViolation("delivery.trackingNumber", "tracking-number-required");
+        }
+        originalsMailing = new ResultDelivery(ResultDelivery.Method.MAIL, trackingNumber, now, by);
+        finish(Leg.Kind.ORIGINALS, today);
+    }
+
+    private boolean originalsPending() {
+        return originalsRequired && originalsMailing == null;
+    }
+
+    private Leg.Limits limits() {
+        return legLimits == null ? Leg.Limits.DEFAULTS : legLimits;
+    }
+
+    private void finish(Leg.Kind kind, LocalDate today) {
+        legs.replaceAll(l -> l.kind() == kind ? l.done(today) : l);
+    }
+
+    /** The legs still running whose due date has passed (none once the case is withdrawn or refused). */
+    List<Leg> overdueLegs(LocalDate today) {
+        if (status == ApplicationStatus.WITHDRAWN || status == ApplicationStatus.NOT_ACCEPTED) {
+            return List.of();
+        }
+        return legs().stream().filter(l -> l.overdue(today)).toList();
     }
 
     /**
@@ -354,6 +410,7 @@ public class Application extends VersionedDocument {
             case ACCEPTED -> {
                 acceptedOn = today;
                 dueOn = calendar.plusWorkingDays(today, promisedWorkingDays);
+                legs.add(new Leg(Leg.Kind.DECISION, today, dueOn, null));
             }
             case CORRECTION_REQUESTED -> {
                 correction = new CorrectionNotice(List.copyOf(message.missing()), at, by, duringHandling);
@@ -361,7 +418,12 @@ public class Application extends VersionedDocument {
                     pausedSince = today;
                 }
             }
-            case COMPLETED -> outcome = Outcome.valueOf(message.outcome().name());
+            case COMPLETED -> {
+                outcome = Outcome.valueOf(message.outcome().name());
+                finish(Leg.Kind.DECISION, today);
+                legs.add(Leg.started(Leg.Kind.RESULT, today, limits().result(), calendar));
+            }
+            case NOT_ACCEPTED -> finish(Leg.Kind.DECISION, today);
             default -> { }
         }
         lastReceived = message.sequence();
@@ -437,19 +499,37 @@ public class Application extends VersionedDocument {
     }
 
     /** Records the outcome of the relay's attempt at message {@code sequence}. */
-    void attempted(int sequence, java.util.function.UnaryOperator<Outgoing> result) {
-        Outgoing o = outbox.get(sequence - 1);
-        outbox.set(sequence - 1, result.apply(o));
-        outboxDueAt = outbox.stream().filter(m -> m.status() != Outgoing.Status.SENT).findFirst()
+    void attempted(int sequence, java.util.function.UnaryOperator<Outgoing> result, LocalDate today) {
+        Outgoing o = result.apply(outbox.get(sequence - 1));
+        outbox.set(sequence - 1, o);
+        if (o.status() == Outgoing.Status.SENT && o.message().kind() == PartnerMessage.Kind.HAND_OFF) {
+            finish(Leg.Kind.PUSH, today); // the case is at the deciding office
+        }
+        outboxDueAt = headDueAt();
+    }
+
+    /** When the first message not delivered is due (null: none, or it is parked). */
+    private @Nullable Instant headDueAt() {
+        return outbox.stream().filter(m -> m.status() != Outgoing.Status.SENT).findFirst()
                 .filter(m -> m.status() == Outgoing.Status.PENDING).map(Outgoing::nextAttemptAt).orElse(null);
     }
 
+    /** Whether {@code outboxDueAt} says what the outbox holds; if not it is set right (the relay then saves it). */
+    boolean outboxDueAtStale() {
+        Instant actual = headDueAt();
+        if (java.util.Objects.equals(actual, outboxDueAt)) {
+            return false;
+        }
+        outboxDueAt = actual;
+        return true;
+    }
+
     /** An operator sends a parked message again. */
-    void retryParked(int sequence, Instant now) {
+    void retryParked(int sequence, Instant now, LocalDate today) {
         if (sequence < 1 || sequence > outbox.size()) {
             throw new cn.hongqiao.samecity.defaults.problem.NotFoundException("exchange-message", correlationId + "#" + sequence);
         }
-        attempted(sequence, o -> o.retried(now));
+        attempted(sequence, o -> o.retried(now), today);
     }
 
     void startPreReview(String by, Instant now) {
@@ -492,6 +572,8 @@ public class Application extends VersionedDocument {
             pausedWorkingDays += calendar.workingDaysBetween(pausedSince, today);
             dueOn = calendar.plusWorkingDays(acceptedOn, promisedWorkingDays + pausedWorkingDays);
             pausedSince = null;
+            LocalDate due = dueOn;
+            legs.replaceAll(l -> l.kind() == Leg.Kind.DECISION ? l.dueOn(due) : l);
         }
         correction = null;
     }
@@ -572,4 +654,6 @@ public class Application extends VersionedDocument {
     public List<Outgoing> outbox() { return outbox == null ? List.of() : List.copyOf(outbox); }
     public @Nullable Instant outboxDueAt() { return outboxDueAt; }
     public @Nullable ResultDelivery resultDelivery() { return resultDelivery; }
+    public List<Leg> legs() { return legs == null ? List.of() : List.copyOf(legs); }
+    public @Nullable ResultDelivery originalsMailing() { return originalsMailing; }
 }

@@ -54,8 +54,12 @@ class ApplicationController {
             String handlingRegion, Applicant applicant, List<Application.SubmittedMaterial> materials, ApplicationStatus status,
             String statusName, Set<Action.Kind> allowedActions, Application.@Nullable Outcome outcome, Instant submittedAt, @Nullable LocalDate acceptedOn, @Nullable LocalDate dueOn,
             boolean overdue, int pausedWorkingDays, Application.@Nullable CorrectionNotice correction, Verification verification,
-            List<Application.Move> moves, @Nullable String correlationId, List<ExchangeView> exchange,
-            Application.@Nullable ResultDelivery resultDelivery, long version) {
+            List<Application.Move> moves, @Nullable String correlationId, List<ExchangeView> exchange, List<LegView> legs,
+            Application.@Nullable ResultDelivery originalsMailing, Application.@Nullable ResultDelivery resultDelivery, long version) {
+
+        /** A leg of a case taken in for a partner region, with its clock: due on, done on, overdue now. */
+        record LegView(Leg.Kind kind, String kindName, LocalDate startedOn, LocalDate dueOn, @Nullable LocalDate doneOn, boolean overdue) {
+        }
 
         /** A message to the partner region and where its delivery stands (never its content: it carries the full ID number). */
         record ExchangeView(int sequence, PartnerMessage.Kind kind, String kindName, Outgoing.Status status, String statusName, int attempts,
@@ -72,9 +76,11 @@ class ApplicationController {
             return new ApplicationView(a.id(), a.itemId(), a.itemCode(), a.itemName(), a.department(), a.handlingOffice(), a.intakeRegion(),
                     a.handlingRegion(), a.applicant().masked(), a.materials(), a.status(), a.status().label(),
                     a.allowedActions(caller.officer() || caller.admin(), caller.applicant()), a.outcome(),
-                    a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today), a.pausedWorkingDays(), a.correction(),
+                    a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today) || !a.overdueLegs(today).isEmpty(), a.pausedWorkingDays(), a.correction(),
                     a.verification(), a.moves(), a.correlationId(), a.outbox().stream().map(ExchangeView::of).toList(),
-                    a.resultDelivery(), a.version());
+                    a.legs().stream().map(l -> new LegView(l.kind(), l.kind().label(), l.startedOn(), l.dueOn(), l.doneOn(),
+                            a.overdueLegs(today).contains(l))).toList(),
+                    a.originalsMailing(), a.resultDelivery(), a.version());
         }
     }
 
@@ -121,15 +127,23 @@ class ApplicationController {
         return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today(), caller));
     }
 
-    /** Accepted and not finished, past the due date, clock running: the desk's overdue list, most overdue first. */
+    /**
+     * The desk's overdue list, most overdue first: accepted and not finished, past the due date with
+     * the clock running; or a case taken in for a partner region with a leg past its due date
+     * (the push, the originals, the partner's decision, the result's delivery).
+     */
     @GetMapping("/overdue")
     @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     PageView<ApplicationView> listOverdueApplications(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             JwtAuthenticationToken token) {
-        Query query = new Query(ApplicationDesk.visibleTo(caller(token)))
-                .addCriteria(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS))
-                .addCriteria(Criteria.where("dueOn").lt(today()))
-                .addCriteria(Criteria.where("pausedSince").is(null));
+        LocalDate today = today();
+        Criteria decisionOverdue = new Criteria().andOperator(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS),
+                Criteria.where("dueOn").lt(today), Criteria.where("pausedSince").is(null));
+        Criteria legOverdue = new Criteria().andOperator(Criteria.where("status").nin(ApplicationStatus.WITHDRAWN, ApplicationStatus.NOT_ACCEPTED),
+                Criteria.where("legs").elemMatch(Criteria.where("doneOn").is(null).and("dueOn").lt(today)));
+        // one document of criteria: what the caller may see, and either way of running late
+        Query query = new Query(new Criteria().andOperator(ApplicationDesk.visibleTo(caller(token)),
+                new Criteria().orOperator(decisionOverdue, legOverdue)));
         var pageable = Paging.request(page, size, Sort.by("dueOn"));
         ApplicationDesk.Caller caller = caller(token);
         return PageView.of(MongoPages.find(mongo, query, pageable, Application.class), a -> ApplicationView.of(a, today(), caller));

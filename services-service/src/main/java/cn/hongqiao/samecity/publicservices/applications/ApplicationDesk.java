@@ -80,8 +80,10 @@ class ApplicationDesk {
         }
         ServiceItem item = items.findById(submission.itemId())
                 .orElseThrow(() -> new RuleViolation("itemId", "item-unknown", submission.itemId()));
-        Application application = Application.submit(submission, new Application.Item(item.id(), item.code(), item.name(),
-                item.department(), item.promisedLimitDays(), item.partnerRegions(), item.handledBy()), exchange.intakeOffice(), caller.subject(), idempotencyKey, fingerprint,
+        ExchangeProperties.Legs legs = exchange.legsWith(item.handledBy());
+        Application.Intake intake = new Application.Intake(exchange.intakeOffice(), new Leg.Limits(legs.push(), legs.originals(), legs.result()),
+                calendar, LocalDate.now(clock));
+        Application application = Application.submit(submission, itemOf(item), intake, caller.subject(), idempotencyKey, fingerprint,
                 clock.instant());
         try {
             application = mongo.insert(application);
@@ -93,6 +95,12 @@ class ApplicationDesk {
             application = verifier.verify(application);
         }
         return new Submitted(application, true);
+    }
+
+    /** The item as the application keeps it: a thin view, so the domain does not depend on the catalogue's storage. */
+    private static Application.Item itemOf(ServiceItem item) {
+        return new Application.Item(item.id(), item.code(), item.name(), item.department(), item.promisedLimitDays(), item.partnerRegions(),
+                item.handledBy(), item.materials().stream().anyMatch(m -> m.form() == cn.hongqiao.samecity.publicservices.items.Material.Form.ORIGINAL));
     }
 
     private static Submitted replay(Application existing, String fingerprint) {
@@ -193,8 +201,7 @@ class ApplicationDesk {
         ServiceItem item = items.findByCode(file.itemCode())
                 .filter(i -> i.handledHere() && i.partnerRegions().contains(region))
                 .orElseThrow(() -> new RuleViolation("caseFile.itemCode", "item-not-taken-in-there", file.itemCode(), region));
-        Application a = Application.handedIn(message, new Application.Item(item.id(), item.code(), item.name(), item.department(),
-                item.promisedLimitDays(), item.partnerRegions(), item.handledBy()), applicantOf(file.applicant()), fingerprint, clock.instant());
+        Application a = Application.handedIn(message, itemOf(item), applicantOf(file.applicant()), fingerprint, clock.instant());
         try {
             a = mongo.insert(a);
         } catch (DuplicateKeyException raced) {
@@ -240,7 +247,7 @@ class ApplicationDesk {
             if (a == null) {
                 throw new NotFoundException("exchange-case", correlationId);
             }
-            a.retryParked(sequence, clock.instant());
+            a.retryParked(sequence, clock.instant(), LocalDate.now(clock));
             log.info("Exchange message {}#{} released for another delivery by an operator", correlationId, sequence);
             return mongo.save(a);
         });
@@ -272,11 +279,15 @@ class ApplicationDesk {
             case COMPLETE -> { requireDesk(desk); a.complete(action.outcome(), action.note(), caller.subject(), now); }
             case RESUBMIT -> { requireApplicant(caller); a.resubmit(action.materialsAsDomain(), caller.subject(), now, today, calendar); }
             case WITHDRAW -> { requireApplicant(caller); a.withdraw(caller.subject(), now); }
-            case HAND_OFF -> { requireDesk(desk); a.handOff(caller.subject(), now, today); }
+            case HAND_OFF -> { requireDesk(desk); a.handOff(caller.subject(), now, today, calendar); }
+            case MAIL_ORIGINALS -> {
+                requireDesk(desk);
+                a.mailOriginals(action.delivery() == null ? null : action.delivery().trackingNumber(), caller.subject(), now, today);
+            }
             case DELIVER_RESULT -> {
                 requireDesk(desk);
                 a.deliverResult(action.delivery() == null ? null : action.delivery().method(),
-                        action.delivery() == null ? null : action.delivery().trackingNumber(), caller.subject(), now);
+                        action.delivery() == null ? null : action.delivery().trackingNumber(), caller.subject(), now, today);
             }
         }
         return mongo.save(a);

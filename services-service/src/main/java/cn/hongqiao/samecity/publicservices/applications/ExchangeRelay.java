@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.publicservices.applications;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -10,8 +11,8 @@ import java.util.random.RandomGenerator;
 
 import cn.hongqiao.samecity.defaults.scheduling.Lease;
 import cn.hongqiao.samecity.publicservices.exchange.ExchangeProperties;
-import cn.hongqiao.samecity.publicservices.exchange.PartnerExchange;
 import cn.hongqiao.samecity.publicservices.exchange.PartnerExchange.Delivery;
+import cn.hongqiao.samecity.publicservices.exchange.PartnerExchanges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class ExchangeRelay {
     static final String LEASE = "exchange-relay";
 
     private final MongoTemplate mongo;
-    private final PartnerExchange partners;
+    private final PartnerExchanges partners;
     private final ExchangeProperties properties;
     private final Lease lease;
     private final Clock clock;
@@ -52,8 +53,9 @@ class ExchangeRelay {
     private final MeterRegistry meters;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
+    private final java.util.Map<Leg.Kind, AtomicLong> overdueLegs = new java.util.EnumMap<>(Leg.Kind.class);
 
-    ExchangeRelay(MongoTemplate mongo, PartnerExchange partners, ExchangeProperties properties, Lease lease, Clock clock, MeterRegistry meters) {
+    ExchangeRelay(MongoTemplate mongo, PartnerExchanges partners, ExchangeProperties properties, Lease lease, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.partners = partners;
         this.properties = properties;
@@ -67,24 +69,43 @@ class ExchangeRelay {
         Gauge.builder("exchange.outbox.parked", parked, AtomicLong::get)
                 .description("Applications with a message parked for an operator (refused for good or out of attempts)")
                 .register(meters);
+        for (Leg.Kind kind : Leg.Kind.values()) {
+            AtomicLong count = new AtomicLong();
+            overdueLegs.put(kind, count);
+            Gauge.builder("exchange.legs.overdue", count, AtomicLong::get).tag("leg", kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Cases taken in for a partner region with this leg past its due date (as of the relay's last round)")
+                    .register(meters);
+        }
     }
 
     @Scheduled(fixedDelayString = "${services.exchange.relay-every:PT2S}", initialDelayString = "${services.exchange.relay-every:PT2S}")
     void relay() {
-        lease.runExclusively(LEASE, Duration.ofMinutes(10), this::round);
+        lease.runExclusively(LEASE, properties.leaseFor(), this::round);
     }
 
-    /** One round: every application with a message due, oldest due first; returns how many messages were delivered. */
+    /**
+     * One round: the applications with a message due, oldest due first, a batch at a time while
+     * full batches keep coming (for at most half the lease, so it is never outlived); returns how
+     * many messages were delivered.
+     */
     int round() {
-        Instant now = clock.instant();
-        List<Application> due = mongo.find(Query.query(Criteria.where("outboxDueAt").lte(now))
-                .with(Sort.by("outboxDueAt")).limit(properties.batch()), Application.class);
         int delivered = 0;
-        for (Application application : due) {
-            delivered += deliver(application);
-        }
+        Instant stop = clock.instant().plus(properties.leaseFor().dividedBy(2));
+        List<Application> due;
+        do {
+            Instant now = clock.instant();
+            due = mongo.find(Query.query(Criteria.where("outboxDueAt").lte(now)).with(Sort.by("outboxDueAt")).limit(properties.batch()),
+                    Application.class);
+            for (Application application : due) {
+                delivered += deliver(application);
+            }
+        } while (due.size() == properties.batch() && clock.instant().isBefore(stop));
         pending.set(mongo.count(Query.query(Criteria.where("outboxDueAt").ne(null)), Application.class));
         parked.set(mongo.count(Query.query(Criteria.where("outbox.status").is(Outgoing.Status.PARKED)), Application.class));
+        LocalDate today = LocalDate.now(clock);
+        overdueLegs.forEach((kind, count) -> count.set(mongo.count(Query.query(Criteria.where("status")
+                .nin(ApplicationStatus.WITHDRAWN, ApplicationStatus.NOT_ACCEPTED)
+                .and("legs").elemMatch(Criteria.where("kind").is(kind).and("doneOn").is(null).and("dueOn").lt(today))), Application.class)));
         return delivered;
     }
 
@@ -92,6 +113,9 @@ class ExchangeRelay {
         String region = application.partnerRegion();
         int delivered = 0;
         Outgoing head = application.nextToSend(clock.instant());
+        if (head == null && application.outboxDueAtStale()) {
+            saveQuietly(application); // due by its index, not by its outbox: set right, so the next round does not take it again
+        }
         while (head != null && region != null) {
             Delivery delivery = partners.deliver(region, head.message());
             Instant at = clock.instant();
@@ -127,11 +151,19 @@ class ExchangeRelay {
                 .tag("outcome", outcome).register(meters).increment();
     }
 
+    private void saveQuietly(Application application) {
+        try {
+            mongo.save(application);
+        } catch (OptimisticLockingFailureException raced) {
+            // a desk move saved it meanwhile, with its own outbox state
+        }
+    }
+
     /** Records what came of the attempt at {@code sequence}, on the stored application as it is now. */
     private Application record(Application application, int sequence, UnaryOperator<Outgoing> result) {
         Application current = application;
         for (int attempt = 1; ; attempt++) {
-            current.attempted(sequence, result);
+            current.attempted(sequence, result, LocalDate.now(clock));
             try {
                 return mongo.save(current);
             } catch (OptimisticLockingFailureException raced) {

@@ -44,6 +44,11 @@ class HttpPartnerExchange implements PartnerExchange {
     }
 
     @Override
+    public String protocol() {
+        return PLATFORM;
+    }
+
+    @Override
     public Delivery deliver(String region, PartnerMessage message) {
         ExchangeProperties.Partner partner = properties.partners().get(region);
         if (partner == null || !partner.connected()) {

@@ -5,9 +5,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Delivers a message to a partner region's system. One interface, one adapter per protocol: the
  * platform's own ({@link HttpPartnerExchange}, documented in docs/exchange/) today; a national
- * exchange format can be plugged in per partner behind it.
+ * exchange format can be plugged in per partner behind it ({@link PartnerExchanges} picks the adapter).
  */
 public interface PartnerExchange {
+
+    /** The platform's own protocol (docs/exchange/). */
+    String PLATFORM = "platform";
+
+    /** The protocol this adapter speaks, as a partner's configuration names it. */
+    String protocol();
 
     Delivery deliver(String region, PartnerMessage message);
 

@@ -86,7 +86,8 @@ class PartnerHandOffTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"code": "KSTB-BJFT-T01", "name": "城乡居民基本养老保险待遇申领（丰台区办理）", "department": "北京市丰台区人力资源和社会保障局",
                          "handledBy": "110106", "itemType": "ADMINISTRATIVE_PAYMENT", "handlingMode": "PROXY_HANDLING",
-                         "partnerRegions": ["120106"], "legalLimitDays": 20, "promisedLimitDays": 10}
+                         "partnerRegions": ["120106"], "legalLimitDays": 20, "promisedLimitDays": 10,
+                         "materials": [{"name": "城乡居民基本养老保险待遇申领表", "required": true, "form": "ORIGINAL", "copies": 1}]}
                         """).exchange();
         assertThat(item).hasStatus(201).bodyJson().extractingPath("$.handledHere").isEqualTo(false);
         itemId = read(item).path("id").asString();
@@ -110,7 +111,7 @@ class PartnerHandOffTest {
         assertThat(correlation).matches("120106-\\d{8}-" + id);
         assertThat(handedOff.path("status").asString()).isEqualTo("HANDED_OFF");
         assertThat(handedOff.path("exchange").get(0).path("status").asString()).as("queued with the move").isEqualTo("PENDING");
-        assertThat(actions(handedOff)).as("nothing for the desk until Fengtai answers").isEmpty();
+        assertThat(actions(handedOff)).as("until Fengtai answers, only the paper originals to mail").containsExactly("MAIL_ORIGINALS");
 
         assertThat(relay.round()).isEqualTo(1);
         List<LoggedRequest> received = fengtai.findAll(postRequestedFor(urlPathEqualTo("/exchange/hand-offs")));
@@ -122,7 +123,10 @@ class PartnerHandOffTest {
         assertThat(sent.path("caseFile").path("handlingOffice").asString()).isEqualTo("北京市丰台区人力资源和社会保障局");
         assertThat(sent.path("caseFile").path("applicant").path("idNumber").asString()).as("the deciding office gets the whole ID number")
                 .isEqualTo("120106199001011234");
-        assertThat(get(id, tokens.bearer("citizen")).path("exchange").get(0).path("status").asString()).isEqualTo("SENT");
+        JsonNode pushed = get(id, tokens.bearer("citizen"));
+        assertThat(pushed.path("exchange").get(0).path("status").asString()).isEqualTo("SENT");
+        assertThat(legs(pushed)).as("the push is done, the originals are due").containsExactly("PUSH done", "ORIGINALS open");
+        act(id, desk, "MAIL_ORIGINALS", "\"delivery\": {\"method\": \"MAIL\", \"trackingNumber\": \"SF3000000001\"}");
 
         // Fengtai asks for a correction; the applicant sees it and resubmits, which goes back to Fengtai
         assertThat(fromFengtai(correlation, 1, "CORRECTION_REQUESTED", "\"missing\": [\"户口簿复印件\"]")).hasStatus(200)
@@ -144,12 +148,15 @@ class PartnerHandOffTest {
         JsonNode accepted = get(id, tokens.bearer("citizen"));
         assertThat(accepted.path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.path("dueOn").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(accepted.path("legs").get(2).path("dueOn").asString()).as("Fengtai's decision is due by the item's promise")
+                .isEqualTo(accepted.path("dueOn").asString());
         assertThat(fromFengtai(correlation, 3, "HANDLING_STARTED", null)).hasStatus(200);
         assertThat(fromFengtai(correlation, 4, "COMPLETED", "\"outcome\": \"APPROVED\", \"note\": \"准予\"")).hasStatus(200);
         JsonNode completed = get(id, desk);
         assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.path("outcome").asString()).isEqualTo("APPROVED");
         assertThat(actions(completed)).containsExactly("DELIVER_RESULT");
+        assertThat(legs(completed)).containsExactly("PUSH done", "ORIGINALS done", "DECISION done", "RESULT open");
 
         // the intake window mails the result: a tracking number is required
         assertThat(mvc.post().uri("/api/v1/applications/{id}/actions", id).header(HttpHeaders.AUTHORIZATION, desk)
@@ -158,6 +165,7 @@ class PartnerHandOffTest {
         JsonNode delivered = act(id, desk, "DELIVER_RESULT", "\"delivery\": {\"method\": \"MAIL\", \"trackingNumber\": \"SF1234567890\"}");
         assertThat(delivered.path("status").asString()).isEqualTo("RESULT_DELIVERED");
         assertThat(delivered.path("resultDelivery").path("trackingNumber").asString()).isEqualTo("SF1234567890");
+        assertThat(legs(delivered)).containsExactly("PUSH done", "ORIGINALS done", "DECISION done", "RESULT done");
 
         // every step says which region and office made it
         JsonNode moves = delivered.path("moves");
@@ -288,7 +296,31 @@ class PartnerHandOffTest {
         assertThat(fengtai.findAll(postRequestedFor(urlPathEqualTo("/exchange/hand-offs")))).hasSize(4);
     }
 
+    @Test
+    void aLegPastItsDueDateIsInTheWindowsOverdueList() {
+        String id = submitted();
+        assertThat(mvc.get().uri("/api/v1/applications/overdue").header(HttpHeaders.AUTHORIZATION, desk).exchange())
+                .bodyJson().extractingPath("$.totalItems").isEqualTo(0);
+        // three days on, the case has still not been pushed to Fengtai
+        mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(new org.bson.types.ObjectId(id))),
+                org.springframework.data.mongodb.core.query.Update.update("legs.0.dueOn", java.time.LocalDate.now().minusDays(3)), Application.class);
+        MvcTestResult overdue = mvc.get().uri("/api/v1/applications/overdue").header(HttpHeaders.AUTHORIZATION, desk).exchange();
+        assertThat(overdue).hasStatus(200).bodyJson().extractingPath("$.items[0].id").isEqualTo(id);
+        assertThat(overdue).bodyJson().extractingPath("$.items[0].overdue").isEqualTo(true);
+        assertThat(overdue).bodyJson().extractingPath("$.items[0].legs[0].overdue").isEqualTo(true);
+        assertThat(mvc.get().uri("/api/v1/applications/overdue").header(HttpHeaders.AUTHORIZATION, tokens.bearer("admin")).exchange())
+                .as("an admin sees every desk's").hasStatus(200).bodyJson().extractingPath("$.totalItems").isEqualTo(1);
+        act(id, tokens.bearer("citizen"), "WITHDRAW");
+        assertThat(mvc.get().uri("/api/v1/applications/overdue").header(HttpHeaders.AUTHORIZATION, desk).exchange())
+                .as("a withdrawn case runs late no more").bodyJson().extractingPath("$.totalItems").isEqualTo(0);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
+
+    private static List<String> legs(JsonNode application) {
+        return application.path("legs").valueStream()
+                .map(l -> l.path("kind").asString() + (l.path("doneOn").isNull() ? " open" : " done")).toList();
+    }
 
     private void fengtaiAnswers(ResponseDefinitionBuilder answer) {
         fengtai.stubFor(post(urlMatching("/exchange/hand-offs.*")).withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + PartnerSystem.CREDENTIAL))
