@@ -100,23 +100,8 @@ final class LocalKeycloak {
 
     /** A partner region's system signing in with client credentials (client {@code partner-<region>}): its access token. */
     String partnerToken(String region) {
-        try {
-            java.net.http.HttpResponse<String> issued = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(java.time.Duration.ofSeconds(10))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=partner-" + region
-                            + "&client_secret=" + PARTNER_SECRET)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
-            if (issued.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("Keycloak gave partner-" + region + " no token: HTTP " + issued.statusCode() + " " + issued.body());
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
+        return Readiness.token(URI.create(issuer() + "/protocol/openid-connect/token"), "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&client_id=partner-" + region + "&client_secret=" + PARTNER_SECRET, "access_token");
     }
 
     /** Ready when the realm's OpenID configuration answers. */

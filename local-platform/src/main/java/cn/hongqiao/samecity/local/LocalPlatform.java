@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,13 +203,12 @@ public final class LocalPlatform implements AutoCloseable {
         for (Component component : COMPONENTS) {
             running.add(launch(component));
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (Running r : running) {
             waitUntilReady(r, deadline);
         }
         if (partners != null) {
             try {
-                partners.start(region -> keycloak == null ? partnerToken(http, region) : keycloak.partnerToken(region));
+                partners.start(region -> keycloak == null ? partnerToken(region) : keycloak.partnerToken(region));
                 Readiness.await("the simulated partner systems", URI.create("http://localhost:" + partners.port() + "/__admin/health"),
                         partners.process(), partners.log(), deadline.plus(Duration.ofSeconds(30)));
             } catch (RuntimeException e) {
@@ -223,23 +219,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** A partner region's token at the gateway (local mode: the demo-token endpoint), for the simulated partner's answers. */
-    private String partnerToken(HttpClient http, String region) {
-        try {
-            HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/local/tokens"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"role\": \"partner\", \"region\": \"" + region + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
-            if (issued.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("no partner token for region " + region + ": HTTP " + issued.statusCode() + " " + issued.body());
-            }
-            return token.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
+    private String partnerToken(String region) {
+        return Readiness.token(URI.create(gatewayUrl() + "/api/v1/local/tokens"), "application/json",
+                "{\"role\": \"partner\", \"region\": \"" + region + "\"}", "accessToken");
     }
 
     private Path jar(Component component) {

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Waiting for a process the launcher started to answer 200 on a URL, and saying why when it does not. */
+/**
+ * Talking to the processes the launcher started: waiting until one answers 200 on a URL (saying why
+ * when it does not), and asking one for a token.
+ */
 final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -44,6 +47,24 @@ final class Readiness {
             }
         }
         throw new IllegalStateException(what + " was not ready in time; see " + log);
+    }
+
+    /** POSTs {@code body} ({@code contentType}) to {@code url} and reads the JSON string member {@code member} of a 200 answer. */
+    static String token(URI url, String contentType, String body, String member) {
+        try {
+            HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(url).header("Content-Type", contentType)
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"" + member + "\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.body());
+            if (issued.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("no token from " + url + ": HTTP " + issued.statusCode() + " " + issued.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
     }
 
     static String tail(Path log, int lines) {

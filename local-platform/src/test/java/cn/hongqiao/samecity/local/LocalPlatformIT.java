@@ -497,13 +497,14 @@ class LocalPlatformIT {
      * Chromium (portal/e2e/citizen-and-desk.test.mjs): apply with a double click (one application),
      * correction, resubmission, acceptance, completion, a 非常不满意 rating and its rectification; and
      * the big screen's figures equal the API's; a planner is offered only the legal stage moves, makes
-     * one and files the month's dispatch report (planner.test.mjs). axe-core finds no serious
-     * violation on those views.
+     * one and files the month's dispatch report (planner.test.mjs); a Fengtai matter goes there and
+     * back through the simulated Fengtai system, every leg's due date on the page (cross-border.test.mjs).
+     * axe-core finds no serious violation on those views.
      */
     @Test
     @Order(66)
     void aPersonDoesTheCitizensAndTheOfficersWorkInThePortal() throws Exception {
-        platform.runPortalScenario("citizen-and-desk.test.mjs", "planner.test.mjs");
+        platform.runPortalScenario("citizen-and-desk.test.mjs", "planner.test.mjs", "cross-border.test.mjs");
     }
 
     @Test
