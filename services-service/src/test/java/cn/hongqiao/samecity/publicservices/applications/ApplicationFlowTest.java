@@ -76,6 +76,22 @@ class ApplicationFlowTest {
                 .content(action).exchange();
     }
 
+    /** Who saw or changed an application, and when: its submission and every read of it are in the audit trail, with no ID number. */
+    @Test
+    void readingAnApplicationLeavesATraceAndReadingTheCatalogueDoesNot() throws Exception {
+        mongo.remove(new Query(), cn.hongqiao.samecity.defaults.audit.AuditRecord.class);
+        String id = json.readTree(submit(citizen, "key-audit-01", body("120106199001011234")).getResponse().getContentAsString())
+                .path("id").asString();
+        mvc.get().uri("/api/v1/applications/{id}", id).header(HttpHeaders.AUTHORIZATION, officer).exchange();
+        mvc.get().uri("/api/v1/applications").header(HttpHeaders.AUTHORIZATION, citizen).exchange();
+        mvc.get().uri("/api/v1/service-items").exchange();
+        java.util.List<cn.hongqiao.samecity.defaults.audit.AuditRecord> trail = mongo.find(new Query().with(org.springframework.data.domain.Sort.by("sequence")),
+                cn.hongqiao.samecity.defaults.audit.AuditRecord.class);
+        assertThat(trail).extracting(r -> r.method() + " " + r.resourceType() + " " + r.resourceId() + " " + r.subject()).containsExactly(
+                "POST applications null citizen-demo", "GET applications " + id + " officer-demo", "GET applications null citizen-demo");
+        assertThat(mongo.findAll(org.bson.Document.class, "auditTrail").toString()).doesNotContain("120106199001011234");
+    }
+
     @Test
     void oneKeyOneApplicationAndTheSameKeyWithAnotherBodyIs422() {
         MvcTestResult first = submit(citizen, "key-00000001", body("120106199001011234"));
