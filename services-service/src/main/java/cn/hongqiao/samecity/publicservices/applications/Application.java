@@ -41,6 +41,8 @@ import org.jspecify.annotations.Nullable;
 @CompoundIndex(name = "status_due", def = "{ 'status': 1, 'dueOn': 1 }")
 @CompoundIndex(name = "outbox_due", def = "{ 'outboxDueAt': 1 }")
 @CompoundIndex(name = "correlation", def = "{ 'correlationId': 1 }")
+@CompoundIndex(name = "legs_due", def = "{ 'legs.dueOn': 1 }")
+@CompoundIndex(name = "outbox_status", def = "{ 'outbox.status': 1 }")
 public class Application extends VersionedDocument {
 
     public enum Outcome {

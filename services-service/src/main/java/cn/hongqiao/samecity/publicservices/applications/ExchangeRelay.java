@@ -42,6 +42,7 @@ class ExchangeRelay {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeRelay.class);
     static final String LEASE = "exchange-relay";
+    static final Duration COUNT_EVERY = Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
     private final PartnerExchanges partners;
@@ -54,6 +55,7 @@ class ExchangeRelay {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final java.util.Map<Leg.Kind, AtomicLong> overdueLegs = new java.util.EnumMap<>(Leg.Kind.class);
+    private Instant countedAt = Instant.EPOCH;
 
     ExchangeRelay(MongoTemplate mongo, PartnerExchanges partners, ExchangeProperties properties, Lease lease, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
@@ -100,13 +102,21 @@ class ExchangeRelay {
                 delivered += deliver(application);
             }
         } while (due.size() == properties.batch() && clock.instant().isBefore(stop));
+        if (clock.instant().isAfter(countedAt.plus(COUNT_EVERY))) {
+            count();
+        }
+        return delivered;
+    }
+
+    /** The gauges' counts: not every round (they read whole collections), every {@link #COUNT_EVERY}. */
+    private void count() {
+        countedAt = clock.instant();
         pending.set(mongo.count(Query.query(Criteria.where("outboxDueAt").ne(null)), Application.class));
         parked.set(mongo.count(Query.query(Criteria.where("outbox.status").is(Outgoing.Status.PARKED)), Application.class));
         LocalDate today = LocalDate.now(clock);
         overdueLegs.forEach((kind, count) -> count.set(mongo.count(Query.query(Criteria.where("status")
                 .nin(ApplicationStatus.WITHDRAWN, ApplicationStatus.NOT_ACCEPTED)
                 .and("legs").elemMatch(Criteria.where("kind").is(kind).and("doneOn").is(null).and("dueOn").lt(today))), Application.class)));
-        return delivered;
     }
 
     private int deliver(Application application) {
