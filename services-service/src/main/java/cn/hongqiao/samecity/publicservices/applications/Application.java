@@ -257,6 +257,13 @@ public class Application extends VersionedDocument {
     }
 
     private void move(Action.Kind action, ApplicationStatus to, String by, @Nullable String note, Instant now) {
+        requireAllowed(action, to);
+        boolean applicantsMove = action.byApplicant();
+        record(to, by, note, now, applicantsMove ? intakeRegion : ServiceItem.HONGQIAO, applicantsMove ? null : department);
+    }
+
+    /** Refuses {@code action} (which would lead {@code to}) unless the rule table allows it now, saying from where it would be. */
+    private void requireAllowed(Action.Kind action, ApplicationStatus to) {
         boolean applicantsMove = action.byApplicant();
         if (rule(action, !applicantsMove, applicantsMove) == null) {
             Set<ApplicationStatus> from = RULES.stream().filter(r -> r.kind() == action && sideAllows(r.side(), !applicantsMove, applicantsMove))
@@ -269,7 +276,6 @@ public class Application extends VersionedDocument {
                     to.label(), from.stream().map(ApplicationStatus::name).sorted().collect(Collectors.joining(", ")),
                     from.stream().sorted().map(ApplicationStatus::label).collect(Collectors.joining("、")));
         }
-        record(to, by, note, now, applicantsMove ? intakeRegion : ServiceItem.HONGQIAO, applicantsMove ? null : department);
     }
 
     private void record(ApplicationStatus to, String by, @Nullable String note, Instant now, @Nullable String region, @Nullable String office) {
@@ -325,10 +331,7 @@ public class Application extends VersionedDocument {
 
     /** The paper originals went to the deciding office by post (寄送纸质原件), with the tracking number. */
     void mailOriginals(@Nullable String trackingNumber, String by, Instant now, LocalDate today) {
-        if (rule(Action.Kind.MAIL_ORIGINALS, true, false) == null) {
-            throw new StateConflict("illegal-application-action", Map.of("currentStatus", status), status, status.label(), status,
-                    status.label(), "HANDED_OFF, CORRECTION_REQUESTED, ACCEPTED, IN_PROGRESS", "已移交办理地、待补正、已受理、办理中");
-        }
+        requireAllowed(Action.Kind.MAIL_ORIGINALS, status); // not a move: the status stays
         if (trackingNumber == null || trackingNumber.isBlank()) {
             throw new RuleViolation("delivery.trackingNumber", "tracking-number-required");
         }

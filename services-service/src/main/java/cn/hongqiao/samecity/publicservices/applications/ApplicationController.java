@@ -73,13 +73,14 @@ class ApplicationController {
 
         /** {@code allowedActions}: what {@code caller} may do with it now. */
         static ApplicationView of(Application a, LocalDate today, ApplicationDesk.Caller caller) {
+            List<Leg> late = a.overdueLegs(today);
             return new ApplicationView(a.id(), a.itemId(), a.itemCode(), a.itemName(), a.department(), a.handlingOffice(), a.intakeRegion(),
                     a.handlingRegion(), a.applicant().masked(), a.materials(), a.status(), a.status().label(),
                     a.allowedActions(caller.officer() || caller.admin(), caller.applicant()), a.outcome(),
-                    a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today) || !a.overdueLegs(today).isEmpty(), a.pausedWorkingDays(), a.correction(),
+                    a.submittedAt(), a.acceptedOn(), a.dueOn(), a.overdue(today) || !late.isEmpty(), a.pausedWorkingDays(), a.correction(),
                     a.verification(), a.moves(), a.correlationId(), a.outbox().stream().map(ExchangeView::of).toList(),
                     a.legs().stream().map(l -> new LegView(l.kind(), l.kind().label(), l.startedOn(), l.dueOn(), l.doneOn(),
-                            a.overdueLegs(today).contains(l))).toList(),
+                            late.contains(l))).toList(),
                     a.originalsMailing(), a.resultDelivery(), a.version());
         }
     }
