@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -98,13 +99,21 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void anonymousWritesStopAtTheGatewayAndTokensArePassedOn() {
+    void theServiceDecidesEveryRequestOnItsRoutesSoThatItsTrailRecordsTheRefusalsAndTokensArePassedOn() {
+        // anonymous, or with a token the gateway cannot verify: passed on as it came, for the service to refuse (and record)
+        projects.stubFor(post(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse()
+                .withStatus(401).withHeader("Content-Type", "application/problem+json").withBody("{\"status\": 401, \"code\": \"unauthorized\"}")));
         web.post().uri("/api/v1/projects").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
-        assertThat(projects.getAllServeEvents()).isEmpty();
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        web.post().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        projects.verify(postRequestedFor(urlEqualTo("/api/v1/projects")).withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer not.a.token")));
+        // the gateway's own operations it decides itself
+        web.get().uri("/api/v1/audit/records").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token").exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
+        projects.resetAll();
 
         projects.stubFor(post(urlPathEqualTo("/api/v1/projects")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":\"HQ-T-1\"}")));
@@ -243,7 +252,7 @@ class GatewayRoutingTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("role")
-                .jsonPath("$.errors[0].message").isEqualTo("应为以下之一：citizen, enterprise, officer, admin, partner")
+                .jsonPath("$.errors[0].message").isEqualTo("应为以下之一：citizen, enterprise, officer, admin, partner, auditor")
                 .jsonPath("$.code").isEqualTo("invalid-request")
                 .jsonPath("$.traceId").value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
     }

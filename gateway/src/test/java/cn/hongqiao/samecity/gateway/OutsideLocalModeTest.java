@@ -83,12 +83,14 @@ class OutsideLocalModeTest {
 
     @Test
     void onlyTokensSignedByTheProvidersKeysAreTrusted() throws Exception {
-        web.post().uri("/api/v1/projects").header("Authorization", "Bearer " + token(otherKey))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        // the gateway's own operations: another key's token is not trusted, the provider's is (and has no auditor's role)
+        web.get().uri("/api/v1/audit/verification").header("Authorization", "Bearer " + token(otherKey))
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        // signed by the provider: passes the gateway (and reaches the route, whose backend is not running here)
-        web.post().uri("/api/v1/projects").header("Authorization", "Bearer " + token(providerKey))
+        web.get().uri("/api/v1/audit/verification").header("Authorization", "Bearer " + token(providerKey))
+                .exchange().expectStatus().isForbidden();
+        // a route's requests are the service's to decide (it checks the token itself): passed on, to a backend not running here
+        web.post().uri("/api/v1/projects").header("Authorization", "Bearer " + token(otherKey))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isEqualTo(503);
     }

@@ -180,7 +180,7 @@ final class LocalKeycloak {
 
     List<String> summary() {
         return List.of("  Keycloak    " + "http://localhost:" + port + "/admin (admin / admin); realm " + REALM
-                + ", users citizen-demo, enterprise-demo, officer-demo, admin-demo (password = user name)",
+                + ", users citizen-demo, enterprise-demo, officer-demo, admin-demo, auditor-demo (password = user name)",
                 "  Issuer      " + issuer() + "; partner clients partner-110106, partner-110115, partner-130200 (client credentials)");
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -513,12 +514,16 @@ class LocalPlatformIT {
         String project = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
         String building = getJson("/api/v1/projects/" + project + "/buildings").path("items").get(0).path("id").asString();
         String unit = getJson("/api/v1/units?projectId=" + project + "&size=1").path("items").get(0).path("id").asString();
-        String[] roles = { null, "citizen", "enterprise", "officer", "admin", "partner" };
+        String[] roles = { null, "citizen", "enterprise", "officer", "admin", "partner", "auditor" };
+        String[] subjects = { null, "citizen-demo", "enterprise-demo", "officer-demo", "admin-demo", "partner-110106", "auditor-demo" };
         String[] tokens = new String[roles.length];
         for (int i = 1; i < roles.length; i++) {
             tokens[i] = roles[i].equals("partner") ? tokenFor("{\"role\": \"partner\", \"region\": \"110106\"}") : token(roles[i]);
         }
         List<String> mismatches = new ArrayList<>();
+        // what the services' trails must hold afterwards: every write that reached a service, refused or not, and every read of an application
+        Set<String> expectedOnTheTrail = new java.util.TreeSet<>();
+        String walkStarted = java.time.Instant.now().minusSeconds(1).toString();
         int checked = 0;
         for (String line : Files.readAllLines(ROOT.resolve("docs/role-matrix.csv"))) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -536,6 +541,10 @@ class LocalPlatformIT {
                 }
                 int status = send(request).statusCode();
                 checked++;
+                boolean gatewaysOwn = path.startsWith("/api/v1/local/") || path.startsWith("/api/v1/audit/") || path.equals("/api/v1/dashboard");
+                if (!gatewaysOwn && (!cells[0].equals("GET") || path.startsWith("/api/v1/applications"))) {
+                    expectedOnTheTrail.add(cells[0] + " " + path + " " + status + " by " + subjects[i]);
+                }
                 if (status != Integer.parseInt(cells[2 + i])) {
                     mismatches.add(cells[0] + " " + cells[1] + " as " + (roles[i] == null ? "anonymous" : roles[i]) + ": expected "
                             + cells[2 + i] + ", got " + status);
@@ -544,6 +553,21 @@ class LocalPlatformIT {
         }
         assertThat(checked).isGreaterThan(150);
         assertThat(mismatches).as("role matrix mismatches").isEmpty();
+
+        // and each of those requests is on its service's trail, with who and the outcome, read by the auditor through the gateway
+        Set<String> onTheTrail = new java.util.TreeSet<>();
+        String cursor = null;
+        do {
+            JsonNode page = getJson("/api/v1/audit/records?size=100&from=" + walkStarted + (cursor == null ? "" : "&cursor=" + cursor), tokens[6]);
+            assertThat(page.path("unanswered").isEmpty()).as(page.path("unanswered").toString()).isTrue();
+            page.path("records").forEach(r -> onTheTrail.add(r.path("method").asString() + " " + r.path("path").asString() + " "
+                    + r.path("status").asInt() + " by " + (r.path("subject").isNull() ? null : r.path("subject").asString())));
+            cursor = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (cursor != null);
+        assertThat(expectedOnTheTrail).hasSizeGreaterThan(250);
+        assertThat(onTheTrail).as("the walk's writes and reads of applications on the services' trails").containsAll(expectedOnTheTrail);
+        JsonNode verification = getJson("/api/v1/audit/verification", tokens[6]);
+        assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @Test

@@ -5,21 +5,18 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 
-import cn.hongqiao.samecity.gateway.routes.BackendServices;
+import cn.hongqiao.samecity.gateway.routes.BackendReads;
+import cn.hongqiao.samecity.gateway.routes.BackendReads.Section;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,34 +31,15 @@ import org.jspecify.annotations.Nullable;
 @Tag(name = "dashboard")
 class DashboardController {
 
-    /**
-     * One section: its data, or why it is missing.
-     *
-     * @param available whether the data could be read
-     * @param reason    why not: timeout, unreachable, failed-response, malformed-response, unauthorized, forbidden, not-configured
-     * @param data      the service's answer, as that operation answers it
-     */
-    record Section(boolean available, @Nullable String reason, @Nullable Object data) {
-        static Section of(Object data) {
-            return new Section(true, null, data);
-        }
-
-        static Section unavailable(String reason) {
-            return new Section(false, reason, null);
-        }
-    }
-
     private record Cached(Instant until, Map<String, Section> dashboard) {
     }
 
-    private final BackendServices backends;
-    private final WebClient client;
+    private final BackendReads reads;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    DashboardController(BackendServices backends, WebClient.Builder builder, @Value("${platform.dashboard.cache-ttl:10s}") Duration ttl) {
-        this.backends = backends;
-        this.client = builder.build();
+    DashboardController(BackendReads reads, @Value("${platform.dashboard.cache-ttl:10s}") Duration ttl) {
+        this.reads = reads;
         this.ttl = ttl;
     }
 
@@ -79,7 +57,7 @@ class DashboardController {
             return Mono.just(cached.dashboard());
         }
         return Flux.fromIterable(DashboardSections.SECTIONS.entrySet())
-                .flatMap(e -> section(client, backends, e.getValue(), authorization).map(s -> Map.entry(e.getKey(), s)))
+                .flatMap(e -> section(reads, e.getValue(), authorization).map(s -> Map.entry(e.getKey(), s)))
                 .collectList()
                 .map(entries -> {
                     Map<String, Section> dashboard = new LinkedHashMap<>();
@@ -93,37 +71,10 @@ class DashboardController {
                 });
     }
 
-    private static Mono<Section> section(WebClient client, BackendServices backends, DashboardSections.Part part,
-            String authorization) {
-        BackendServices.Backend backend = backends.services().get(part.service());
-        if (backend == null) {
-            return Mono.just(Section.unavailable("not-configured"));
-        }
+    private static Mono<Section> section(BackendReads reads, DashboardSections.Part part, @Nullable String authorization) {
         if (part.withToken() && authorization == null) {
             return Mono.just(Section.unavailable("unauthorized"));
         }
-        WebClient.RequestHeadersSpec<?> call = client.get().uri(backend.uri() + part.path());
-        if (part.withToken()) {
-            call = call.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        return call.retrieve().bodyToMono(JsonNode.class)
-                .timeout(backend.timeout())
-                .map(body -> Section.of(body))
-                .onErrorResume(e -> Mono.just(Section.unavailable(reason(e))));
+        return reads.get(part.service(), part.path(), part.withToken() ? authorization : null, null);
     }
-
-    static String reason(Throwable e) {
-        if (e instanceof TimeoutException) {
-            return "timeout";
-        }
-        if (e instanceof WebClientResponseException response) {
-            int status = response.getStatusCode().value();
-            return status == 401 ? "unauthorized" : status == 403 ? "forbidden" : "failed-response";
-        }
-        if (e.getClass().getName().contains("Decod") || e.getClass().getName().startsWith("tools.jackson")) {
-            return "malformed-response";
-        }
-        return "unreachable";
-    }
-
 }

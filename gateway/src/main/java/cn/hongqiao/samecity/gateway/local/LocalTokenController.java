@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 class LocalTokenController {
 
     /**
-     * @param role         citizen, enterprise, officer, admin or partner
+     * @param role         citizen, enterprise, officer, admin, partner or auditor
      * @param subject      another subject than the role's demo user, to act as a second user (1-64 letters, digits or . _ @ -)
      * @param department   for an officer: the department it works for (e.g. 红桥区医疗保障局), at most 60 characters
      * @param enterpriseId for an enterprise user: the id of the enterprise record it acts for

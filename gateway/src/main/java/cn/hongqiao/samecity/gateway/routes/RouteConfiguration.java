@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import cn.hongqiao.samecity.defaults.security.DecidedBehind;
 import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -36,9 +37,7 @@ class RouteConfiguration {
         Unavailable unavailable = new Unavailable(problems);
         RouteLocatorBuilder.Builder routes = builder.routes();
         backends.services().forEach((name, backend) -> {
-            List<String> paths = backend.resources().stream()
-                    .flatMap(resource -> Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**"))
-                    .toList();
+            List<String> paths = paths(backend);
             ServiceCircuitBreaker breaker = new ServiceCircuitBreaker(name, breakers.circuitBreaker(name, BREAKER), unavailable);
             routes.route(name, route -> route.path(paths.toArray(String[]::new))
                     .filters(filters -> filters.filter(rateLimits.forGroup(name))
@@ -57,6 +56,17 @@ class RouteConfiguration {
                     .uri(backend.uri()));
         });
         return routes.build();
+    }
+
+    /** Every route's requests are decided (and refusals recorded) by the service behind it. */
+    @Bean
+    DecidedBehind routedResources(BackendServices backends) {
+        List<String> all = backends.services().values().stream().flatMap(backend -> paths(backend).stream()).toList();
+        return () -> all;
+    }
+
+    private static List<String> paths(BackendServices.Backend backend) {
+        return backend.resources().stream().flatMap(resource -> Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**")).toList();
     }
 
     /** Half of the last 20 calls failing opens a service's circuit for 10 s; 3 trial calls then. */

@@ -1,7 +1,12 @@
 package cn.hongqiao.samecity.defaults.audit;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,31 +21,92 @@ import org.springframework.data.mongodb.core.query.Query;
  * The service's audit trail, append-only, in its own database: a record is numbered after the last
  * one and chained to its hash, inserted under a unique sequence (two writers racing for a number:
  * the loser takes the next), and written as one structured log line too ({@code event.category:
- * audit}) for central collection. Nothing here changes or deletes a record; {@link #verify} walks the
- * chain and names the first place it is broken.
+ * audit}) for central collection. Nothing changes a record; the only removal is the retention's
+ * {@link #purge}, which cuts the oldest records at a checkpoint and records that it did. {@link #verify}
+ * walks the chain from the newest checkpoint and names the first place it is broken.
  */
 public final class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger("audit");
+    private static final int BATCH = 1000;
 
-    /** What a verification found: how many records it checked, and the first broken link, if any. */
-    public record Verification(long checked, @Nullable Long brokenAt, @Nullable String reason) {
+    /**
+     * What a verification found.
+     *
+     * @param from      the first sequence it checked: 1, or the one after the newest checkpoint
+     * @param checked   how many records it checked
+     * @param head      the last record's sequence (compare with the log's: a removed tail is only seen there)
+     * @param headHash  the last record's hash
+     * @param brokenAt  the first broken link, if any
+     * @param reason    what is wrong there: missing (deleted), out of the chain, altered
+     */
+    public record Verification(long from, long checked, @Nullable Long head, @Nullable String headHash, @Nullable Long brokenAt,
+            @Nullable String reason) {
         public boolean intact() {
             return brokenAt == null;
         }
     }
 
+    /** What to look for: each given field must match (outcome and time range included); none given is every record. */
+    public record Filter(@Nullable String subject, @Nullable String resourceType, @Nullable String resourceId, @Nullable String method,
+            @Nullable String action, AuditRecord.@Nullable Outcome outcome, @Nullable Instant from, @Nullable Instant to) {
+
+        Criteria criteria() {
+            List<Criteria> all = new ArrayList<>();
+            if (subject != null) {
+                all.add(Criteria.where("subject").is(subject));
+            }
+            if (resourceType != null) {
+                all.add(Criteria.where("resourceType").is(resourceType));
+            }
+            if (resourceId != null) {
+                all.add(Criteria.where("resourceId").is(resourceId));
+            }
+            if (method != null) {
+                all.add(Criteria.where("method").is(method));
+            }
+            if (action != null) {
+                all.add(Criteria.where("action").is(action));
+            }
+            if (outcome != null) {
+                all.add(Criteria.where("outcome").is(outcome));
+            }
+            if (from != null) {
+                all.add(Criteria.where("at").gte(from));
+            }
+            if (to != null) {
+                all.add(Criteria.where("at").lt(to));
+            }
+            return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        }
+    }
+
+    /** Records newest first, and whether older ones match too (ask again with {@code before} the last sequence). */
+    public record Slice(List<AuditRecord> records, boolean more) {
+    }
+
     private final MongoTemplate mongo;
+    private final AuditDigest digest;
+    private final String service;
+    private final @Nullable MeterRegistry meters;
+
+    public AuditTrail(MongoTemplate mongo, AuditDigest digest, String service, @Nullable MeterRegistry meters) {
+        this.mongo = mongo;
+        this.digest = digest;
+        this.service = service;
+        this.meters = meters;
+    }
 
     public AuditTrail(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this(mongo, AuditDigest.SHA_256, "service", null);
     }
 
     /** Appends {@code entry} (its sequence and hashes are set here) and logs it; returns it as stored. */
     public AuditRecord append(AuditRecord entry) {
         for (int attempt = 1; ; attempt++) {
             AuditRecord last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), AuditRecord.class);
-            AuditRecord chained = last == null ? entry.chainedAfter(1, AuditRecord.GENESIS) : entry.chainedAfter(last.sequence() + 1, last.hash());
+            AuditRecord chained = last == null ? entry.chainedAfter(1, AuditRecord.GENESIS, digest)
+                    : entry.chainedAfter(last.sequence() + 1, last.hash(), digest);
             try {
                 AuditRecord stored = mongo.insert(chained);
                 log.atInfo().addKeyValue("event.category", "audit").addKeyValue("event.outcome", stored.outcome().name().toLowerCase())
@@ -49,6 +115,10 @@ public final class AuditTrail {
                         .addKeyValue("http.request.method", stored.method()).addKeyValue("url.path", stored.path())
                         .addKeyValue("http.response.status_code", stored.status()).addKeyValue("audit.hash", stored.hash())
                         .log("audit {} {} {} -> {} by {}", stored.sequence(), stored.method(), stored.path(), stored.status(), stored.subject());
+                if (meters != null) {
+                    Counter.builder("audit.records").description("Audit records written, by outcome")
+                            .tag("outcome", stored.outcome().name().toLowerCase()).register(meters).increment();
+                }
                 return stored;
             } catch (DuplicateKeyException raced) {
                 if (attempt == 20) {
@@ -58,31 +128,84 @@ public final class AuditTrail {
         }
     }
 
-    /** Walks the whole chain in order, in batches: the first record missing, out of its place, or not matching its hash. */
+    /** Up to {@code size} records matching {@code filter}, newest first, older than sequence {@code before} when given. */
+    public Slice search(Filter filter, @Nullable Long before, int size) {
+        Criteria criteria = filter.criteria();
+        Query query = new Query(before == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("sequence").lt(before)))
+                .with(Sort.by(Sort.Direction.DESC, "sequence")).limit(size + 1);
+        List<AuditRecord> found = mongo.find(query, AuditRecord.class);
+        return new Slice(found.size() > size ? found.subList(0, size) : found, found.size() > size);
+    }
+
+    /** The newest checkpoint, if the trail was ever purged. */
+    public Optional<AuditCheckpoint> checkpoint() {
+        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), AuditCheckpoint.class));
+    }
+
+    /**
+     * Walks the chain in order, in batches, from the newest checkpoint (or the first record): the
+     * first record missing, out of its place, or not matching its hash.
+     */
     public Verification verify() {
-        String previous = AuditRecord.GENESIS;
-        long expected = 1;
+        Optional<AuditCheckpoint> checkpoint = checkpoint();
+        String previous = checkpoint.map(AuditCheckpoint::hash).orElse(AuditRecord.GENESIS);
+        long from = checkpoint.map(c -> c.sequence() + 1).orElse(1L);
+        long expected = from;
         long checked = 0;
         while (true) {
-            List<AuditRecord> batch = mongo.find(Query.query(Criteria.where("sequence").gte(expected)).with(Sort.by("sequence")).limit(1000),
+            List<AuditRecord> batch = mongo.find(Query.query(Criteria.where("sequence").gte(expected)).with(Sort.by("sequence")).limit(BATCH),
                     AuditRecord.class);
             if (batch.isEmpty()) {
-                return new Verification(checked, null, null);
+                return new Verification(from, checked, checked == 0 ? null : expected - 1, checked == 0 ? null : previous, null, null);
             }
             for (AuditRecord r : batch) {
                 if (r.sequence() != expected) {
-                    return new Verification(checked, expected, "record " + expected + " is missing (deleted)");
+                    return broken(from, checked, expected, "record " + expected + " is missing (deleted)");
                 }
                 if (!r.previousHash().equals(previous)) {
-                    return new Verification(checked, expected, "record " + expected + " does not follow record " + (expected - 1));
+                    return broken(from, checked, expected, "record " + expected + " does not follow record " + (expected - 1));
                 }
                 if (!r.computedHash().equals(r.hash())) {
-                    return new Verification(checked, expected, "record " + expected + " was altered");
+                    return broken(from, checked, expected, "record " + expected + " was altered");
                 }
                 previous = r.hash();
                 expected++;
                 checked++;
             }
         }
+    }
+
+    private static Verification broken(long from, long checked, long at, String reason) {
+        return new Verification(from, checked, null, null, at, reason);
+    }
+
+    /**
+     * Removes the records older than {@code cutoff} (the oldest ones, up to the first that is not),
+     * after recording a checkpoint at the last one removed and a record of the purge itself; the
+     * newest record is never removed, so the chain always goes on from a record or a checkpoint.
+     * Returns the checkpoint, or nothing when no record is old enough.
+     */
+    public Optional<AuditCheckpoint> purge(Instant cutoff, Instant now) {
+        // what an interrupted purge left behind its checkpoint
+        checkpoint().ifPresent(c -> mongo.remove(Query.query(Criteria.where("sequence").lte(c.sequence())), AuditRecord.class));
+        AuditRecord firstKept = mongo.findOne(Query.query(Criteria.where("at").gte(cutoff)).with(Sort.by("sequence")).limit(1), AuditRecord.class);
+        AuditRecord newest = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), AuditRecord.class);
+        if (newest == null) {
+            return Optional.empty();
+        }
+        long keepFrom = firstKept == null ? newest.sequence() : firstKept.sequence();
+        long from = checkpoint().map(c -> c.sequence() + 1).orElse(1L);
+        AuditRecord last = mongo.findOne(Query.query(Criteria.where("sequence").is(keepFrom - 1)), AuditRecord.class);
+        if (last == null || last.sequence() < from) {
+            return Optional.empty();
+        }
+        long purged = last.sequence() - from + 1;
+        append(AuditRecord.of(now, "system", List.of(), null, null, null, null, service, "DELETE", "/" + AuditRecord.COLLECTION,
+                AuditRecord.COLLECTION, String.valueOf(last.sequence()), "PURGE " + AuditRecord.COLLECTION + " before " + cutoff, 200, null));
+        AuditCheckpoint checkpoint = mongo.insert(new AuditCheckpoint(null, last.sequence(), last.hash(), last.at(), purged, now));
+        mongo.remove(Query.query(Criteria.where("sequence").lte(last.sequence())), AuditRecord.class);
+        log.atInfo().addKeyValue("event.category", "audit").addKeyValue("event.action", "purge").addKeyValue("audit.sequence", last.sequence())
+                .log("Audit trail purged: {} records up to {} (older than {}); verified from the checkpoint on", purged, last.sequence(), cutoff);
+        return Optional.of(checkpoint);
     }
 }

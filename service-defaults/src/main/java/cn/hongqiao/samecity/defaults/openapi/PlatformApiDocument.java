@@ -246,7 +246,7 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
         }
         operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
         operation.addExtension("x-roles", roles.isEmpty() ? List.of("*") : roles);
-        String who = roles.isEmpty() ? "any signed-in user (what each sees is said above)" : String.join(", ", roles);
+        String who = roles.isEmpty() ? "any signed-in user but an auditor (what each sees is said above)" : String.join(", ", roles);
         operation.setDescription((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
                 + "**Who**: " + who + ".");
     }

@@ -1,6 +1,7 @@
 package cn.hongqiao.samecity.defaults.problem;
 
 import java.util.Locale;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,10 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
@@ -87,6 +92,9 @@ public class ReactiveProblemAutoConfiguration {
         if (ex instanceof ServerWebInputException input && unreadableBody(input)) {
             return messages.invalid(JsonReadErrors.describe(input), locale);
         }
+        if (ex instanceof ServerWebInputException input && input.getCause() instanceof TypeMismatchException mismatch) {
+            return messages.invalid(List.of(Violation.ofMismatch(parameterName(input.getMethodParameter()), mismatch)), locale);
+        }
         if (ex instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
             return messages.localize(error, locale);
         }
@@ -99,6 +107,22 @@ public class ReactiveProblemAutoConfiguration {
             log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         }
         return messages.problem(status, Problems.codeFor(status.value()), locale);
+    }
+
+    /** A query parameter or path variable as the API spells it. */
+    private static String parameterName(@org.jspecify.annotations.Nullable MethodParameter parameter) {
+        if (parameter == null) {
+            return "?";
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (variable != null && !variable.name().isEmpty()) {
+            return variable.name();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     private static boolean unreadableBody(ServerWebInputException input) {

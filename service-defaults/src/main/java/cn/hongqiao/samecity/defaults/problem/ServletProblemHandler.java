@@ -103,11 +103,7 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
-        Class<?> type = ex.getRequiredType();
-        Violation violation = type != null && type.isEnum()
-                ? new Violation(field == null ? "?" : field, "not-one-of", ex.getValue(), JsonReadErrors.values(type))
-                : new Violation(field == null ? "?" : field, "invalid-value", ex.getValue());
-        return invalid(List.of(violation), headers, request);
+        return invalid(List.of(Violation.ofMismatch(field == null ? "?" : field, ex)), headers, request);
     }
 
     @Override

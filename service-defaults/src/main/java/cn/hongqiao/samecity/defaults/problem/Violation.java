@@ -6,4 +6,12 @@ package cn.hongqiao.samecity.defaults.problem;
  * message's arguments.
  */
 public record Violation(String field, String rule, Object... arguments) {
+
+    /** A parameter whose value is not of its type: for an enum, the values it may take. */
+    static Violation ofMismatch(String field, org.springframework.beans.TypeMismatchException ex) {
+        Class<?> type = ex.getRequiredType();
+        return type != null && type.isEnum()
+                ? new Violation(field, "not-one-of", ex.getValue(), JsonReadErrors.values(type))
+                : new Violation(field, "invalid-value", ex.getValue());
+    }
 }

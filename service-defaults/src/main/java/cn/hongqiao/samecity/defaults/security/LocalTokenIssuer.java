@@ -48,7 +48,8 @@ public final class LocalTokenIssuer {
             Roles.ENTERPRISE, new DemoUser("enterprise-demo", "示例企业经办人", Roles.ENTERPRISE, null),
             Roles.OFFICER, new DemoUser("officer-demo", "红桥区发改委示例干部", Roles.OFFICER, "红桥区发展和改革委员会"),
             Roles.ADMIN, new DemoUser("admin-demo", "平台管理员", Roles.ADMIN, null),
-            Roles.PARTNER, new DemoUser("partner-demo", "合作地区政务服务系统", Roles.PARTNER, null));
+            Roles.PARTNER, new DemoUser("partner-demo", "合作地区政务服务系统", Roles.PARTNER, null),
+            Roles.AUDITOR, new DemoUser("auditor-demo", "审计管理员", Roles.AUDITOR, null));
 
     public record DemoUser(String subject, String name, String role, String department) {
     }

@@ -19,11 +19,16 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -62,13 +67,17 @@ public class ServletSecurityAutoConfiguration {
                             "/actuator/prometheus").permitAll();
                     requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                             "/error").permitAll();
+                    // the auditor reads the trail and nothing else; nobody else reads it
+                    requests.requestMatchers(Roles.AUDIT_API).hasRole(Roles.AUDITOR.toUpperCase(java.util.Locale.ROOT));
+                    AuthorizationManager<RequestAuthorizationContext> notAnAuditor =
+                            (authentication, context) -> new AuthorizationDecision(!Roles.isAuditor(authentication.get()));
                     for (String pattern : properties.publicGet()) {
-                        requests.requestMatchers(HttpMethod.GET, pattern).permitAll();
+                        requests.requestMatchers(HttpMethod.GET, pattern).access(notAnAuditor);
                     }
                     for (String pattern : properties.publicAny()) {
-                        requests.requestMatchers(pattern).permitAll();
+                        requests.requestMatchers(pattern).access(notAnAuditor);
                     }
-                    requests.anyRequest().authenticated();
+                    requests.anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), notAnAuditor));
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder)
