@@ -351,9 +351,9 @@ public class PlatformApiDocument implements GlobalOperationCustomizer, GlobalOpe
             codes.add("authentication-required");
         }
         codes.add("invalid-token"); // a public read with a bad token is refused too
-        if (roles != null && !roles.isEmpty()) {
-            codes.add("forbidden");
-        }
+        // a role the operation does not name; and on any operation, public reads included, an auditor's
+        // token (the auditor reads the audit trails and nothing else)
+        codes.add("forbidden");
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
             codes.add("not-found");
         }
