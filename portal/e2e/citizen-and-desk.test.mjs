@@ -112,15 +112,28 @@ test("a citizen's application goes through the desk and its rating reaches a rec
   assert.match(await row.innerText(), /非常不满意[\s\S]*补正要求没有一次说清[\s\S]*\d{4}-\d{2}-\d{2}/);
   await accessible(officer.page, "rectifications");
   await shot(officer.page, "workbench-rectifications.png");
+  // first the 回访 (contacting the rater), then what was rectified: each step in its turn
+  await row.getByRole("button", { name: "记录回访" }).click();
+  assert.match(await row.locator(".field-error").innerText(), /\S/, "a 回访 needs what was said, told beside the field");
+  await row.getByLabel("回访情况").fill("已电话回访申请人，说明补正要求");
+  await row.getByRole("button", { name: "记录回访" }).click();
+  await officer.page.locator(`tr[data-application="${id}"][data-status="FOLLOWED_UP"]`).waitFor();
+  await row.getByLabel("整改措施").fill("一次性告知补正材料，并优化告知单");
   await row.getByRole("button", { name: "完成整改" }).click();
-  assert.match(await row.locator(".field-error").innerText(), /\S/, "a closure needs what was done, said beside the field");
-  await row.getByLabel("整改措施").fill("已电话回访申请人，说明补正要求并优化告知单");
-  await row.getByRole("button", { name: "完成整改" }).click();
-  await row.waitFor({ state: "detached" });
-  await officer.page.selectOption("#rectificationStatus", "CLOSED");
-  await officer.page.locator(`tr[data-application="${id}"][data-status="CLOSED"] >> text=已电话回访申请人`).waitFor();
+  await officer.page.locator(`tr[data-application="${id}"][data-status="CLOSED"] >> text=一次性告知补正材料`).waitFor();
   const closed = await apiAs(officer.page, "/api/v1/rectifications?status=CLOSED&size=100");
-  assert.ok(closed.items.some((r) => r.applicationId === id && r.resolution.startsWith("已电话回访")), "the platform has it closed");
+  assert.ok(closed.items.some((r) => r.applicationId === id && r.followUp.note.startsWith("已电话回访") && r.resolution.startsWith("一次性告知")),
+    "the platform has it followed up and closed");
+
+  // the citizen sees what was done and scores the rectification
+  await citizen.page.reload();
+  await citizen.page.waitForSelector('[data-test="rectification"][data-status="CLOSED"]');
+  await accessible(citizen.page, "rectification, for the rater");
+  await citizen.page.locator('[data-test="score"]').getByLabel("基本满意").check();
+  await citizen.page.locator('[data-test="score"] button[type="submit"]').click();
+  await citizen.page.waitForSelector('[data-test="rectification"] >> text=您对整改的评价：基本满意');
+  const mine = await apiAs(citizen.page, `/api/v1/rectifications?applicationId=${id}`);
+  assert.equal(mine.items[0].raterScore.score, "BASICALLY_SATISFIED");
 
   assert.deepEqual([...citizen.errors, ...officer.errors].map(String), []);
 });

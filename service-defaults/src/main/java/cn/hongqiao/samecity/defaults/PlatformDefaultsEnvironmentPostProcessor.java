@@ -120,11 +120,16 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         mapEnv(env, d, "MONGODB_URI", "spring.mongodb.uri");
         mapEnv(env, d, "OIDC_ISSUER_URI", "spring.security.oauth2.resourceserver.jwt.issuer-uri");
         mapEnv(env, d, "OIDC_JWK_SET_URI", "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+        mapEnv(env, d, "PERSONAL_DATA_KEYSET", "platform.personal-data.keyset");
+        mapEnv(env, d, "PERSONAL_DATA_KEYSET_FILE", "platform.personal-data.keyset-file");
 
         if (env.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             d.put("platform.mongodb.embedded", "true");
             d.put("platform.security.local-tokens.enabled", "true");
             d.put("platform.seeds.enabled", "true");
+            // personal data sealed with keys made on first start, beside the local token key
+            d.putIfAbsent("platform.personal-data.keyset-file", ".local/keys/personal-data-${spring.application.name}.json");
+            d.put("platform.personal-data.create-keyset", "true");
         }
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, d));
     }

@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Import;
         "platform.mongodb.storage=memory",
         "platform.security.local-tokens.enabled=true",
         "platform.security.local-tokens.key-dir=target/test-keys",
+        "platform.personal-data.keyset-file=target/test-keys/personal-data.json",
+        "platform.personal-data.create-keyset=true",
         "platform.seeds.enabled=false" })
 @AutoConfigureMockMvc
 @Import({ TestTokens.class, DocumentedAnswers.class })

@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.publicservices;
 
+import cn.hongqiao.samecity.publicservices.applications.RectificationRules;
 import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
 import cn.hongqiao.samecity.publicservices.exchange.ExchangeProperties;
 
@@ -11,6 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableFeignClients
-@EnableConfigurationProperties({ WorkingDayCalendar.class, ExchangeProperties.class })
+@EnableConfigurationProperties({ WorkingDayCalendar.class, ExchangeProperties.class, RectificationRules.class })
 class ServicesConfiguration {
 }

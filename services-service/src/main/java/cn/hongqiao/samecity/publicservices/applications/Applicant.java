@@ -1,5 +1,6 @@
 package cn.hongqiao.samecity.publicservices.applications;
 
+import cn.hongqiao.samecity.defaults.personal.PersonalData;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who applies: a citizen (ID type and number) or an enterprise (credit code). The ID number is
- * kept for handling but never shown whole: see {@link #masked()}.
+ * kept for handling but never shown whole (see {@link #masked()}), and stored sealed, with a blind
+ * index the desk's search matches ({@link PersonalData}).
  */
 public record Applicant(@NotNull Kind kind, @NotBlank @Size(max = 40) String name, @Nullable IdType idType,
-        @Size(max = 30) @Nullable String idNumber, @Size(max = 18) @Nullable String creditCode) {
+        @PersonalData(searchable = true) @Size(max = 30) @Nullable String idNumber, @Size(max = 18) @Nullable String creditCode) {
 
     public enum Kind {
         CITIZEN("个人"),

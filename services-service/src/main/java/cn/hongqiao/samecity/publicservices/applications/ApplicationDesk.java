@@ -1,12 +1,9 @@
 package cn.hongqiao.samecity.publicservices.applications;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
+import cn.hongqiao.samecity.defaults.personal.PersonalDataKeys;
 import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.problem.RuleViolation;
 import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
@@ -49,6 +46,7 @@ class ApplicationDesk {
     record Submitted(Application application, boolean created) {
     }
 
+    private final PersonalDataKeys keys;
     private final MongoTemplate mongo;
     private final ServiceItemRepository items;
     private final WorkingDayCalendar calendar;
@@ -58,7 +56,8 @@ class ApplicationDesk {
     private final ExchangeProperties exchange;
 
     ApplicationDesk(MongoTemplate mongo, ServiceItemRepository items, WorkingDayCalendar calendar, EnterpriseVerifier verifier,
-            JsonMapper json, Clock clock, ExchangeProperties exchange) {
+            JsonMapper json, Clock clock, ExchangeProperties exchange, PersonalDataKeys keys) {
+        this.keys = keys;
         this.exchange = exchange;
         this.mongo = mongo;
         this.items = items;
@@ -76,7 +75,7 @@ class ApplicationDesk {
         String fingerprint = fingerprint(submission);
         Application existing = byKey(caller.subject(), idempotencyKey);
         if (existing != null) {
-            return replay(existing, fingerprint);
+            return replay(existing, submission);
         }
         ServiceItem item = items.findById(submission.itemId())
                 .orElseThrow(() -> new RuleViolation("itemId", "item-unknown", submission.itemId()));
@@ -88,7 +87,7 @@ class ApplicationDesk {
         try {
             application = mongo.insert(application);
         } catch (DuplicateKeyException raced) {
-            return replay(byKey(caller.subject(), idempotencyKey), fingerprint);
+            return replay(byKey(caller.subject(), idempotencyKey), submission);
         }
         log.info("Application {} submitted for item {} ({})", application.id(), item.code(), application.applicant().kind());
         if (application.applicant().kind() == Applicant.Kind.ENTERPRISE) {
@@ -103,8 +102,8 @@ class ApplicationDesk {
                 item.handledBy(), item.materials().stream().anyMatch(m -> m.form() == cn.hongqiao.samecity.publicservices.items.Material.Form.ORIGINAL));
     }
 
-    private static Submitted replay(Application existing, String fingerprint) {
-        if (!existing.requestFingerprint().equals(fingerprint)) {
+    private Submitted replay(Application existing, Submission submission) {
+        if (!sameRequest(existing, submission)) {
             throw new IdempotencyKeyReused();
         }
         return new Submitted(existing, false);
@@ -196,7 +195,7 @@ class ApplicationDesk {
         String fingerprint = fingerprint(message.caseFile());
         Application existing = byKey("partner:" + region, message.correlationId());
         if (existing != null) {
-            return handedInAgain(existing, fingerprint, message);
+            return handedInAgain(existing, message);
         }
         ServiceItem item = items.findByCode(file.itemCode())
                 .filter(i -> i.handledHere() && i.partnerRegions().contains(region))
@@ -205,15 +204,15 @@ class ApplicationDesk {
         try {
             a = mongo.insert(a);
         } catch (DuplicateKeyException raced) {
-            return handedInAgain(byKey("partner:" + region, message.correlationId()), fingerprint, message);
+            return handedInAgain(byKey("partner:" + region, message.correlationId()), message);
         }
         log.info("Case {} handed in by region {} for item {}: application {} in the queue of {}", message.correlationId(), region,
                 item.code(), a.id(), a.department());
         return new Receipt(message.correlationId(), 1, Receipt.Status.APPLIED);
     }
 
-    private static Receipt handedInAgain(Application existing, String fingerprint, PartnerMessage message) {
-        if (!existing.requestFingerprint().equals(fingerprint)) {
+    private Receipt handedInAgain(Application existing, PartnerMessage message) {
+        if (!sameRequest(existing, message.caseFile())) {
             throw new cn.hongqiao.samecity.defaults.problem.StateConflict("correlation-id-reused", java.util.Map.of(), message.correlationId());
         }
         return new Receipt(message.correlationId(), 1, Receipt.Status.DUPLICATE);
@@ -309,13 +308,18 @@ class ApplicationDesk {
         return mongo.findOne(Query.query(Criteria.where("applicantSubject").is(subject).and("idempotencyKey").is(key)), Application.class);
     }
 
+    /**
+     * The request's fingerprint, to tell a replay from another request under the same key: keyed
+     * (HMAC under the personal-data keys), since a plain hash of a body holding an ID number would
+     * give the number away to anyone who tries them all.
+     */
     private String fingerprint(Object request) {
-        try {
-            byte[] canonical = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.fingerprint(json.writeValueAsBytes(request));
+    }
+
+    /** Whether {@code request} is the one {@code existing} was made from (its fingerprint under any of the keys, rotated or not). */
+    private boolean sameRequest(Application existing, Object request) {
+        return keys.fingerprintMatches(existing.requestFingerprint(), json.writeValueAsBytes(request));
     }
 
     /** 422: the key was used before with a different request. */

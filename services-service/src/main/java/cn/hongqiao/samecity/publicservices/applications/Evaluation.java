@@ -51,6 +51,8 @@ public class Evaluation extends VersionedDocument {
     private Map<Dimension, Level> dimensions;
     private String comment;
     private Instant ratedAt;
+    /** Set when an appeal against the rating was upheld (申诉成立): kept, but out of the statistics. */
+    private String voidedBy;
 
     Evaluation() {
     }
@@ -80,4 +82,11 @@ public class Evaluation extends VersionedDocument {
     public Map<Dimension, Level> dimensions() { return dimensions; }
     public String comment() { return comment; }
     public Instant ratedAt() { return ratedAt; }
+    public String applicantSubject() { return applicantSubject; }
+    public String voidedBy() { return voidedBy; }
+
+    /** An appeal against this rating was upheld: it stays on record, out of the statistics. */
+    void voidedByAppeal(String rectificationId) {
+        this.voidedBy = rectificationId;
+    }
 }

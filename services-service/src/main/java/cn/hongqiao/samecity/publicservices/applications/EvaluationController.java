@@ -6,32 +6,23 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import cn.hongqiao.samecity.defaults.openapi.Answers;
 import cn.hongqiao.samecity.defaults.problem.ConflictException;
-import cn.hongqiao.samecity.defaults.problem.NotFoundException;
 import cn.hongqiao.samecity.defaults.web.ListView;
-import cn.hongqiao.samecity.defaults.web.MongoPages;
-import cn.hongqiao.samecity.defaults.web.PageView;
-import cn.hongqiao.samecity.defaults.web.Paging;
 import cn.hongqiao.samecity.publicservices.calendar.WorkingDayCalendar;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.bson.Document;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -45,9 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.jspecify.annotations.Nullable;
 
 /**
- * 好差评: the applicant rates a completed application once; a poor rating opens a rectification due
- * within {@code services.rectification.working-days} working days; statistics per item and
- * department are public.
+ * 好差评: the applicant rates a completed application once; a poor rating opens a rectification
+ * ({@link RectificationController}) with its 回访 and report due dates ({@link RectificationRules});
+ * statistics per item and department are public.
  */
 @Tag(name = "evaluations")
 @RestController
@@ -57,20 +48,12 @@ class EvaluationController {
             @Size(max = 1000) @Nullable String comment) {
     }
 
+    /**
+     * @param followUpDueOn         for a 差评: when the department must have contacted the rater (回访)
+     * @param rectificationDeadline for a 差评: when it must have rectified and reported back
+     */
     record RatingView(String evaluationId, Evaluation.Level level, String levelName, boolean poor, @Nullable String rectificationId,
-            @Nullable LocalDate rectificationDeadline) {
-    }
-
-    record ClosureRequest(@NotBlank @Size(max = 1000) String resolution) {
-    }
-
-    record RectificationView(String id, String applicationId, String itemCode, String department, Evaluation.Level level,
-            @Nullable String complaint, LocalDate deadline, Rectification.Status status, @Nullable String resolution, @Nullable String closedBy,
-            java.time.@Nullable Instant closedAt) {
-        static RectificationView of(Rectification r) {
-            return new RectificationView(r.id(), r.applicationId(), r.itemCode(), r.department(), r.level(), r.complaint(),
-                    r.deadline(), r.status(), r.resolution(), r.closedBy(), r.closedAt());
-        }
+            @Nullable LocalDate followUpDueOn, @Nullable LocalDate rectificationDeadline) {
     }
 
     record Statistics(String group, long total, Map<Evaluation.Level, Long> byLevel, long poor, BigDecimal goodRate) {
@@ -80,15 +63,14 @@ class EvaluationController {
     private final MongoTemplate mongo;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
-    private final int rectificationWorkingDays;
+    private final RectificationRules rules;
 
-    EvaluationController(ApplicationDesk desk, MongoTemplate mongo, WorkingDayCalendar calendar, Clock clock,
-            @Value("${services.rectification.working-days:15}") int rectificationWorkingDays) {
+    EvaluationController(ApplicationDesk desk, MongoTemplate mongo, WorkingDayCalendar calendar, Clock clock, RectificationRules rules) {
         this.desk = desk;
         this.mongo = mongo;
         this.calendar = calendar;
         this.clock = clock;
-        this.rectificationWorkingDays = rectificationWorkingDays;
+        this.rules = rules;
     }
 
     /** Rates a completed application (好差评), once, by its applicant; the two lowest levels open a rectification. */
@@ -107,22 +89,23 @@ class EvaluationController {
         }
         Rectification rectification = null;
         if (evaluation.level().poor()) {
-            rectification = mongo.insert(Rectification.open(evaluation,
-                    calendar.plusWorkingDays(LocalDate.now(clock), rectificationWorkingDays)));
+            rectification = mongo.insert(rules.openFor(evaluation, LocalDate.now(clock), calendar));
         }
         return new RatingView(evaluation.id(), evaluation.level(), evaluation.level().label(), evaluation.level().poor(),
-                rectification == null ? null : rectification.id(), rectification == null ? null : rectification.deadline());
+                rectification == null ? null : rectification.id(), rectification == null ? null : rectification.followUpDueOn(),
+                rectification == null ? null : rectification.deadline());
     }
 
     /**
      * Ratings per {@code item} (code) or {@code department}: counts per level, 差评 count, and the share
-     * rated basically satisfied or better.
+     * rated basically satisfied or better; a rating voided on appeal (申诉成立) is left out.
      */
     @GetMapping("/api/v1/evaluations/statistics")
     ListView<Statistics> getEvaluationStatistics(@RequestParam(defaultValue = "item") @Pattern(regexp = "item|department", message = "{rule.by-item-or-department}") String by) {
         String field = by.equals("item") ? "itemCode" : "department";
         Map<String, Map<Evaluation.Level, Long>> groups = new LinkedHashMap<>();
-        for (Document row : mongo.aggregate(Aggregation.newAggregation(Aggregation.group(field, "level").count().as("count")),
+        for (Document row : mongo.aggregate(Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("voidedBy").is(null)), Aggregation.group(field, "level").count().as("count")),
                 Evaluation.class, Document.class).getMappedResults()) {
             Document id = (Document) row.get("_id");
             groups.computeIfAbsent(String.valueOf(id.get(field)), g -> new EnumMap<>(Evaluation.Level.class))
@@ -135,34 +118,5 @@ class EvaluationController {
                     : BigDecimal.valueOf(total - poor).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
             return new Statistics(g.getKey(), total, g.getValue(), poor, good);
         }).toList());
-    }
-
-    /** Rectifications: a desk officer sees their department's, an admin all; {@code status} filters. */
-    @GetMapping("/api/v1/rectifications")
-    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    PageView<RectificationView> listRectifications(@RequestParam(required = false) Rectification.Status status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, JwtAuthenticationToken token) {
-        Query query = new Query(ApplicationDesk.visibleTo(ApplicationController.caller(token)));
-        if (status != null) {
-            query.addCriteria(Criteria.where("status").is(status));
-        }
-        var pageable = Paging.request(page, size, Sort.by("deadline"));
-        return PageView.of(MongoPages.find(mongo, query, pageable, Rectification.class), RectificationView::of);
-    }
-
-    /** Closes a rectification with what was done. */
-    @PostMapping("/api/v1/rectifications/{id}/closure")
-    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
-    @Answers(problems = "rectification-closed")
-    RectificationView closeRectification(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody ClosureRequest request,
-            JwtAuthenticationToken token) {
-        ApplicationDesk.Caller caller = ApplicationController.caller(token);
-        Rectification r = mongo.findOne(new Query(ApplicationDesk.visibleTo(caller)).addCriteria(Criteria.where("_id").is(id)),
-                Rectification.class);
-        if (r == null) {
-            throw new NotFoundException("rectification", id);
-        }
-        r.close(request.resolution(), caller.subject(), clock.instant());
-        return RectificationView.of(mongo.save(r));
     }
 }

@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.publicservices.exchange;
 import java.time.Instant;
 import java.util.List;
 
+import cn.hongqiao.samecity.defaults.personal.PersonalData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -82,7 +83,7 @@ public record PartnerMessage(
             @NotNull PartyKind kind,
             @NotBlank @Size(max = 40) String name,
             @Size(max = 30) @Nullable String idType,
-            @Size(max = 30) @Nullable String idNumber,
+            @PersonalData @Size(max = 30) @Nullable String idNumber,
             @Size(max = 18) @Nullable String creditCode) {
 
         @Override

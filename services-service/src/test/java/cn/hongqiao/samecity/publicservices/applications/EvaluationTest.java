@@ -18,9 +18,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 好差评 after completion: once per application; a poor rating opens a rectification with a deadline. */
+/** 好差评 after completion: once per application; a poor rating opens a rectification with its due dates (the loop: {@link RectificationLoopTest}). */
 @ServiceTest
-@TestPropertySource(properties = { "platform.clock.fixed=2025-09-26T10:00:00+08:00", "services.rectification.working-days=5" })
+@TestPropertySource(properties = "platform.clock.fixed=2025-09-26T10:00:00+08:00")
 class EvaluationTest {
 
     static final String DEPARTMENT = "红桥区医疗保障局";
@@ -87,6 +87,9 @@ class EvaluationTest {
         assertThat(mvc.get().uri("/api/v1/rectifications").header(HttpHeaders.AUTHORIZATION, tokens.officerOf("红桥区民政局")).exchange())
                 .as("another department").bodyJson().extractingPath("$.totalItems").isEqualTo(0);
         String id = json.readTree(open.getResponse().getContentAsString()).path("items").get(0).path("id").asString();
+        assertThat(mvc.post().uri("/api/v1/rectifications/" + id + "/follow-up").header(HttpHeaders.AUTHORIZATION, officer)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"已电话回访\"}").exchange())
+                .hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("FOLLOWED_UP");
         assertThat(mvc.post().uri("/api/v1/rectifications/" + id + "/closure").header(HttpHeaders.AUTHORIZATION, officer)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"resolution\": \"已回访并优化线上流程\"}").exchange())
                 .hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("CLOSED");

@@ -123,6 +123,8 @@ class PartnerHandOffTest {
         assertThat(sent.path("caseFile").path("handlingOffice").asString()).isEqualTo("北京市丰台区人力资源和社会保障局");
         assertThat(sent.path("caseFile").path("applicant").path("idNumber").asString()).as("the deciding office gets the whole ID number")
                 .isEqualTo("120106199001011234");
+        assertThat(mongo.getCollection("applications").find().into(new java.util.ArrayList<>()).toString())
+                .as("while the stored case and its outbox hold it sealed").doesNotContain("120106199001011234").doesNotContain("199001011234");
         JsonNode pushed = get(id, tokens.bearer("citizen"));
         assertThat(pushed.path("exchange").get(0).path("status").asString()).isEqualTo("SENT");
         assertThat(legs(pushed)).as("the push is done, the originals are due").containsExactly("PUSH done", "ORIGINALS open");

@@ -60,6 +60,7 @@ class TwoReplicasTest {
                 "--server.port=0", "--spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort() + "/services",
                 "--platform.mongodb.embedded=false", "--platform.seeds.enabled=false",
                 "--platform.security.local-tokens.enabled=true", "--platform.security.local-tokens.key-dir=target/test-keys",
+                "--platform.personal-data.keyset-file=target/test-keys/personal-data.json", "--platform.personal-data.create-keyset=true",
                 "--services.exchange.partners.110106.url=" + fengtai.baseUrl() + "/exchange",
                 "--services.exchange.partners.110106.token=" + PartnerSystem.CREDENTIAL,
                 "--services.exchange.relay-every=PT0.1S", "--services.exchange.first-retry=PT0.2S", "--services.exchange.lease-for=PT3S", "--services.verification.retry=PT1H");
