@@ -566,6 +566,17 @@ class LocalPlatformIT {
         } while (cursor != null);
         assertThat(expectedOnTheTrail).hasSizeGreaterThan(200);
         assertThat(onTheTrail).as("the walk's writes and reads of applications on the services' trails").containsAll(expectedOnTheTrail);
+        // who saw or changed this application, and when: one resource's records across the services
+        JsonNode one = getJson("/api/v1/audit/records?resourceType=applications&resourceId=0123456789abcdef01234567&size=100", tokens[6]);
+        Set<String> whoAndHow = new java.util.TreeSet<>();
+        one.path("records").forEach(r -> {
+            assertThat(r.path("at").asString()).isNotBlank();
+            assertThat(r.path("service").asString()).isEqualTo("services-service");
+            whoAndHow.add(r.path("method").asString() + " " + r.path("status").asInt() + " by "
+                    + (r.path("subject").isNull() ? null : r.path("subject").asString()));
+        });
+        assertThat(whoAndHow).contains("GET 404 by officer-demo", "GET 404 by citizen-demo", "GET 401 by null", "GET 403 by auditor-demo",
+                "POST 400 by officer-demo");
         JsonNode verification = getJson("/api/v1/audit/verification", tokens[6]);
         assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
     }

@@ -72,7 +72,7 @@ public final class AuditFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             try {
-                trail.append(recordOf(request, response.getStatus(), traceId));
+                trail.record(recordOf(request, response.getStatus(), traceId));
             } catch (RuntimeException e) {
                 log.atError().addKeyValue("event.category", "audit").addKeyValue("event.outcome", "failure")
                         .log("Audit record not written for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());

@@ -89,6 +89,14 @@ public final class AuditTrail {
     private final AuditDigest digest;
     private final String service;
     private final @Nullable MeterRegistry meters;
+    /** The last record this process appended or read as the head (guarded by this). */
+    private @Nullable AuditRecord head;
+    /** How long a recorded request waits at most before its record is written. */
+    public static final java.time.Duration WRITE_BEHIND = java.time.Duration.ofMillis(50);
+    private final java.util.concurrent.BlockingQueue<AuditRecord> pending = new java.util.concurrent.LinkedBlockingQueue<>(10_000);
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private volatile @Nullable Thread writer;
 
     public AuditTrail(MongoTemplate mongo, AuditDigest digest, String service, @Nullable MeterRegistry meters) {
         this.mongo = mongo;
@@ -101,35 +109,153 @@ public final class AuditTrail {
         this(mongo, AuditDigest.SHA_256, "service", null);
     }
 
-    /** Appends {@code entry} (its sequence and hashes are set here) and logs it; returns it as stored. */
+    /**
+     * Appends {@code entry} now (its sequence and hashes are set here) and logs it; returns it as
+     * stored. For the requests' records see {@link #record}, which writes them in batches.
+     */
     public AuditRecord append(AuditRecord entry) {
-        for (int attempt = 1; ; attempt++) {
-            AuditRecord last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), AuditRecord.class);
-            AuditRecord chained = last == null ? entry.chainedAfter(1, AuditRecord.GENESIS, digest)
-                    : entry.chainedAfter(last.sequence() + 1, last.hash(), digest);
+        return appendAll(List.of(entry)).get(0);
+    }
+
+    /**
+     * Appends {@code entries} in their order, as one insert: each chained after the one before it,
+     * the first after the head this process remembers (the last record it appended or read), so
+     * that an append costs no read. The unique sequence refuses a batch when another replica
+     * appended meanwhile: what went in before the refusal stays, the head is read again from the
+     * database (records never change, so a record without a successor is the head), and the rest
+     * is chained anew. Appends of one process take turns, which keeps them from refusing each other.
+     */
+    public synchronized List<AuditRecord> appendAll(List<AuditRecord> entries) {
+        List<AuditRecord> stored = new ArrayList<>(entries.size());
+        List<AuditRecord> left = entries;
+        for (int attempt = 1; !left.isEmpty(); attempt++) {
+            AuditRecord last = head != null ? head
+                    : mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), AuditRecord.class);
+            List<AuditRecord> chained = new ArrayList<>(left.size());
+            List<org.bson.Document> documents = new ArrayList<>(left.size());
+            for (AuditRecord entry : left) {
+                AuditRecord next = last == null ? entry.chainedAfter(1, AuditRecord.GENESIS, digest)
+                        : entry.chainedAfter(last.sequence() + 1, last.hash(), digest);
+                org.bson.Document document = new org.bson.Document();
+                mongo.getConverter().write(next, document);
+                chained.add(next);
+                documents.add(document);
+                last = next;
+            }
+            int inserted;
             try {
-                AuditRecord stored = mongo.insert(chained);
-                log.atInfo().addKeyValue("event.category", "audit").addKeyValue("event.outcome", stored.outcome().name().toLowerCase())
-                        .addKeyValue("audit.sequence", stored.sequence()).addKeyValue("user.id", stored.subject())
-                        .addKeyValue("user.roles", String.join(",", stored.roles())).addKeyValue("client.address", stored.clientAddress())
-                        .addKeyValue("http.request.method", stored.method()).addKeyValue("url.path", stored.path())
-                        .addKeyValue("http.response.status_code", stored.status()).addKeyValue("audit.hash", stored.hash())
-                        .log("audit {} {} {} -> {} by {}", stored.sequence(), stored.method(), stored.path(), stored.status(), stored.subject());
-                if (meters != null) {
-                    Counter.builder("audit.records").description("Audit records written, by outcome")
-                            .tag("outcome", stored.outcome().name().toLowerCase()).register(meters).increment();
+                mongo.getCollection(AuditRecord.COLLECTION).insertMany(documents);
+                inserted = chained.size();
+            } catch (com.mongodb.MongoBulkWriteException refused) {
+                var error = refused.getWriteErrors().isEmpty() ? null : refused.getWriteErrors().get(0);
+                if (error == null || error.getCode() != 11000 || attempt == 20) {
+                    throw refused;
                 }
-                return stored;
-            } catch (DuplicateKeyException raced) {
-                if (attempt == 20) {
-                    throw raced;
+                inserted = error.getIndex(); // the ones before it went in; another replica took the next number
+            }
+            for (AuditRecord record : chained.subList(0, inserted)) {
+                written(record);
+                stored.add(record);
+            }
+            head = inserted == chained.size() ? chained.get(chained.size() - 1) : null;
+            left = left.subList(inserted, left.size());
+        }
+        return stored;
+    }
+
+    private void written(AuditRecord stored) {
+        log.atInfo().addKeyValue("event.category", "audit").addKeyValue("event.outcome", stored.outcome().name().toLowerCase())
+                .addKeyValue("audit.sequence", stored.sequence()).addKeyValue("user.id", stored.subject())
+                .addKeyValue("user.roles", String.join(",", stored.roles())).addKeyValue("client.address", stored.clientAddress())
+                .addKeyValue("http.request.method", stored.method()).addKeyValue("url.path", stored.path())
+                .addKeyValue("http.response.status_code", stored.status()).addKeyValue("audit.hash", stored.hash())
+                .log("audit {} {} {} -> {} by {}", stored.sequence(), stored.method(), stored.path(), stored.status(), stored.subject());
+        if (meters != null) {
+            Counter.builder("audit.records").description("Audit records written, by outcome")
+                    .tag("outcome", stored.outcome().name().toLowerCase()).register(meters).increment();
+        }
+    }
+
+    /**
+     * Records {@code entry} without keeping the request waiting: a writer thread appends what came
+     * in, in batches, within {@link #WRITE_BEHIND} (a full queue makes requests wait instead of
+     * losing records; a failed write is tried again). Searches and verifications of this process
+     * see everything recorded before them ({@link #flush}); closing writes what is left.
+     */
+    public void record(AuditRecord entry) {
+        startWriter();
+        try {
+            queued.incrementAndGet();
+            pending.put(entry);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            append(entry);
+            written.incrementAndGet();
+        }
+    }
+
+    /** Waits (at most 10 s) until everything recorded so far is in the trail. */
+    public void flush() {
+        long target = queued.get();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (written.get() < target && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /** Writes what is left and stops the writer (Spring calls it when the context closes). */
+    public void close() {
+        flush();
+        Thread w = writer;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    private synchronized void startWriter() {
+        if (writer != null) {
+            return;
+        }
+        writer = new Thread(() -> {
+            List<AuditRecord> batch = new ArrayList<>();
+            while (!Thread.currentThread().isInterrupted() || !pending.isEmpty()) {
+                try {
+                    if (batch.isEmpty()) {
+                        AuditRecord first = pending.poll(WRITE_BEHIND.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            continue;
+                        }
+                        batch.add(first);
+                        pending.drainTo(batch, BATCH - 1);
+                    }
+                    appendAll(batch);
+                    written.addAndGet(batch.size());
+                    batch.clear();
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    log.atError().addKeyValue("event.category", "audit").addKeyValue("event.outcome", "failure")
+                            .log("{} audit records not written yet, trying again: {}", batch.size(), e.toString());
+                    java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
                 }
             }
-        }
+        }, "audit-writer-" + service);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Forget the head this process remembers, so that the next append reads it from the database:
+     * for a test that emptied the trail itself (in production nothing removes a record but the purge,
+     * which keeps the newest; a trail emptied behind the service's back is what the verification finds).
+     */
+    public synchronized void forgetHead() {
+        head = null;
     }
 
     /** Up to {@code size} records matching {@code filter}, newest first, older than sequence {@code before} when given. */
     public Slice search(Filter filter, @Nullable Long before, int size) {
+        flush();
         Criteria criteria = filter.criteria();
         Query query = new Query(before == null ? criteria : new Criteria().andOperator(criteria, Criteria.where("sequence").lt(before)))
                 .with(Sort.by(Sort.Direction.DESC, "sequence")).limit(size + 1);
@@ -147,18 +273,18 @@ public final class AuditTrail {
      * first record missing, out of its place, or not matching its hash.
      */
     public Verification verify() {
+        flush();
         Optional<AuditCheckpoint> checkpoint = checkpoint();
         String previous = checkpoint.map(AuditCheckpoint::hash).orElse(AuditRecord.GENESIS);
         long from = checkpoint.map(c -> c.sequence() + 1).orElse(1L);
         long expected = from;
         long checked = 0;
-        while (true) {
-            List<AuditRecord> batch = mongo.find(Query.query(Criteria.where("sequence").gte(expected)).with(Sort.by("sequence")).limit(BATCH),
-                    AuditRecord.class);
-            if (batch.isEmpty()) {
-                return new Verification(from, checked, checked == 0 ? null : expected - 1, checked == 0 ? null : previous, null, null);
-            }
-            for (AuditRecord r : batch) {
+        // one query, read as it streams (the embedded server sorts once; a real MongoDB walks the sequence index)
+        try (var records = mongo.stream(Query.query(Criteria.where("sequence").gte(from)).with(Sort.by("sequence")).cursorBatchSize(BATCH),
+                AuditRecord.class)) {
+            var walk = records.iterator();
+            while (walk.hasNext()) {
+                AuditRecord r = walk.next();
                 if (r.sequence() != expected) {
                     return broken(from, checked, expected, "record " + expected + " is missing (deleted)");
                 }
@@ -173,6 +299,7 @@ public final class AuditTrail {
                 checked++;
             }
         }
+        return new Verification(from, checked, checked == 0 ? null : expected - 1, checked == 0 ? null : previous, null, null);
     }
 
     private static Verification broken(long from, long checked, long at, String reason) {

@@ -54,9 +54,11 @@ class AuditTrailTest {
         mongo.remove(new Query(), "widgets");
         mongo.remove(new Query(), AuditRecord.COLLECTION);
         mongo.remove(new Query(), AuditCheckpoint.COLLECTION);
+        trail.forgetHead();
     }
 
     private List<AuditRecord> records() {
+        trail.flush();
         return mongo.find(new Query().with(Sort.by("sequence")), AuditRecord.class);
     }
 
@@ -191,7 +193,8 @@ class AuditTrailTest {
             assertThat(mvc.put().uri("/api/v1/audit/records/1").header(HttpHeaders.AUTHORIZATION, token)
                     .contentType(MediaType.APPLICATION_JSON).content("{}")).hasStatus4xxClientError();
         }
-        assertThat(mongo.count(new Query(), AuditRecord.COLLECTION)).isEqualTo(records().size());
+        int stored = records().size();
+        assertThat(mongo.count(new Query(), AuditRecord.COLLECTION)).isEqualTo(stored);
         assertThat(trail.verify().intact()).isTrue();
     }
 
@@ -201,6 +204,7 @@ class AuditTrailTest {
         for (int i = 1; i <= 5; i++) {
             create(officer, "W-" + i);
         }
+        trail.flush();
         // records 1 to 3 are old: 200 days
         Instant old = Instant.now().minus(java.time.Duration.ofDays(200));
         for (long s = 1; s <= 3; s++) {
@@ -241,6 +245,7 @@ class AuditTrailTest {
     void theChainCanBeSm3AndAStoredTrailKeepsVerifyingWhenTheDigestChanges() {
         String officer = "Bearer " + issuer.issue("officer", null).accessToken();
         create(officer, "W-1");
+        trail.flush();
         AuditTrail sm3 = new AuditTrail(mongo, AuditDigest.SM3, "audit-test", null);
         AuditRecord r = sm3.append(AuditRecord.of(Instant.now(), "officer-demo", List.of("officer"), null, null, null, "127.0.0.1", "audit-test",
                 "POST", "/api/v1/widgets", "widgets", null, "POST /api/v1/widgets", 200, null));
@@ -263,5 +268,6 @@ class AuditTrailTest {
             mongo.save(again);
             previous = again.hash();
         }
+        trail.forgetHead();
     }
 }
