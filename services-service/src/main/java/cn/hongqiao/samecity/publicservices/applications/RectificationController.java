@@ -207,40 +207,62 @@ class RectificationController {
     @GetMapping("/statistics")
     ListView<LoopStatistics> getRectificationStatistics() {
         LocalDate today = today();
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, Map<Rectification.Score, Long>> scores = new TreeMap<>();
+        Map<String, Tally> tallies = new TreeMap<>();
         try (var all = mongo.stream(new Query(), Rectification.class)) {
-            all.forEach(r -> {
-                long[] c = counts.computeIfAbsent(r.department(), d -> new long[10]);
-                Map<Rectification.Score, Long> s = scores.computeIfAbsent(r.department(), d -> new EnumMap<>(Rectification.Score.class));
-                Rectification.Appeal appeal = r.appeal();
-                if (appeal != null) {
-                    c[appeal.decision() == null ? 7 : appeal.decision() == Rectification.Decision.UPHELD ? 8 : 9]++;
-                }
-                if (r.status() == Rectification.Status.VOIDED) {
-                    return;
-                }
-                c[0]++;
-                if (r.followUp() != null) {
-                    c[r.followUp().onTime() ? 1 : 2]++;
-                } else if (r.followUpOverdue(today)) {
-                    c[3]++;
-                }
-                if (r.reportedOnTime() != null) {
-                    c[r.reportedOnTime() ? 4 : 5]++;
-                } else if (r.reportOverdue(today)) {
-                    c[6]++;
-                }
-                if (r.raterScore() != null) {
-                    s.merge(r.raterScore().score(), 1L, Long::sum);
-                }
-            });
+            all.forEach(r -> tallies.computeIfAbsent(r.department(), d -> new Tally()).add(r, today));
         }
-        return ListView.of(counts.entrySet().stream().map(e -> {
-            long[] c = e.getValue();
-            return new LoopStatistics(e.getKey(), c[0], c[1], c[2], c[3], share(c[1], c[1] + c[2] + c[3]), c[4], c[5], c[6],
-                    share(c[4], c[4] + c[5] + c[6]), scores.get(e.getKey()), c[7], c[8], c[9]);
-        }).toList());
+        return ListView.of(tallies.entrySet().stream().map(e -> e.getValue().statistics(e.getKey())).toList());
+    }
+
+    /** One department's counts, as the statistics add them up. */
+    private static final class Tally {
+        long total, followUpOnTime, followUpLate, followUpOverdue, reportOnTime, reportLate, reportOverdue;
+        long appealsPending, appealsUpheld, appealsDismissed;
+        final Map<Rectification.Score, Long> scores = new EnumMap<>(Rectification.Score.class);
+
+        void add(Rectification r, LocalDate today) {
+            Rectification.Appeal appeal = r.appeal();
+            if (appeal != null) {
+                if (appeal.decision() == null) {
+                    appealsPending++;
+                } else if (appeal.decision() == Rectification.Decision.UPHELD) {
+                    appealsUpheld++;
+                } else {
+                    appealsDismissed++;
+                }
+            }
+            if (r.status() == Rectification.Status.VOIDED) {
+                return; // out of the timeliness, as its rating is out of the ratings
+            }
+            total++;
+            if (r.followUp() != null) {
+                if (r.followUp().onTime()) {
+                    followUpOnTime++;
+                } else {
+                    followUpLate++;
+                }
+            } else if (r.followUpOverdue(today)) {
+                followUpOverdue++;
+            }
+            if (r.reportedOnTime() != null) {
+                if (r.reportedOnTime()) {
+                    reportOnTime++;
+                } else {
+                    reportLate++;
+                }
+            } else if (r.reportOverdue(today)) {
+                reportOverdue++;
+            }
+            if (r.raterScore() != null) {
+                scores.merge(r.raterScore().score(), 1L, Long::sum);
+            }
+        }
+
+        LoopStatistics statistics(String department) {
+            return new LoopStatistics(department, total, followUpOnTime, followUpLate, followUpOverdue,
+                    share(followUpOnTime, followUpOnTime + followUpLate + followUpOverdue), reportOnTime, reportLate, reportOverdue,
+                    share(reportOnTime, reportOnTime + reportLate + reportOverdue), scores, appealsPending, appealsUpheld, appealsDismissed);
+        }
     }
 
     private static @Nullable BigDecimal share(long part, long whole) {
