@@ -240,6 +240,10 @@ public final class LocalPlatform implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--platform.mongodb.data-dir=" + home.resolve("data"));
         command.add("--platform.security.local-tokens.key-dir=" + home.resolve("keys"));
+        if (System.getenv("PERSONAL_DATA_KEYSET_FILE") == null && System.getenv("PERSONAL_DATA_KEYSET") == null) {
+            // beside the token key, under --home (a service without personal data ignores it)
+            command.add("--platform.personal-data.keyset-file=" + home.resolve("keys").resolve("personal-data-${spring.application.name}.json"));
+        }
         command.add("--platform.local.parent-pid=" + ProcessHandle.current().pid());
         if (keycloak != null) {
             command.add("--platform.security.local-tokens.enabled=false");
