@@ -137,10 +137,7 @@ class RectificationController {
     @Answers(problems = "illegal-rectification-step")
     RectificationView followUpRectification(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody FollowUpRequest request,
             JwtAuthenticationToken token) {
-        ApplicationDesk.Caller caller = ApplicationController.caller(token);
-        Rectification r = visible(id, caller);
-        r.followUp(request.note(), caller.subject(), clock.instant(), today());
-        return RectificationView.of(mongo.save(r), today());
+        return step(id, token, (r, caller) -> r.followUp(request.note(), caller.subject(), clock.instant(), today()));
     }
 
     /** Reports what was rectified, after the 回访; timed against the deadline. */
@@ -149,10 +146,7 @@ class RectificationController {
     @Answers(problems = { "rectification-closed", "illegal-rectification-step" })
     RectificationView closeRectification(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody ClosureRequest request,
             JwtAuthenticationToken token) {
-        ApplicationDesk.Caller caller = ApplicationController.caller(token);
-        Rectification r = visible(id, caller);
-        r.close(request.resolution(), caller.subject(), clock.instant(), today());
-        return RectificationView.of(mongo.save(r), today());
+        return step(id, token, (r, caller) -> r.close(request.resolution(), caller.subject(), clock.instant(), today()));
     }
 
     /** The rater scores the rectification once it was reported: 满意, 基本满意 or 不满意. */
@@ -161,9 +155,7 @@ class RectificationController {
     @Answers(problems = "illegal-rectification-step")
     RectificationView scoreRectification(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody ScoreRequest request,
             JwtAuthenticationToken token) {
-        Rectification r = visible(id, ApplicationController.caller(token));
-        r.score(request.score(), clock.instant());
-        return RectificationView.of(mongo.save(r), today());
+        return step(id, token, (r, caller) -> r.score(request.score(), clock.instant()));
     }
 
     /** The department appeals the rating as mistaken or made in bad faith (申诉), once; an admin decides. */
@@ -172,10 +164,7 @@ class RectificationController {
     @Answers(problems = "illegal-rectification-step")
     RectificationView appealRating(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody AppealRequest request,
             JwtAuthenticationToken token) {
-        ApplicationDesk.Caller caller = ApplicationController.caller(token);
-        Rectification r = visible(id, caller);
-        r.appeal(request.reason(), caller.subject(), clock.instant());
-        return RectificationView.of(mongo.save(r), today());
+        return step(id, token, (r, caller) -> r.appeal(request.reason(), caller.subject(), clock.instant()));
     }
 
     /**
@@ -267,6 +256,14 @@ class RectificationController {
 
     private static @Nullable BigDecimal share(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    /** One step of the loop on a rectification the caller may see: the domain's move, then the save. */
+    private RectificationView step(String id, JwtAuthenticationToken token, java.util.function.BiConsumer<Rectification, ApplicationDesk.Caller> move) {
+        ApplicationDesk.Caller caller = ApplicationController.caller(token);
+        Rectification r = visible(id, caller);
+        move.accept(r, caller);
+        return RectificationView.of(mongo.save(r), today());
     }
 
     /** The rectification if the caller may see it; 404 otherwise (no telling whether it exists). */
