@@ -1,53 +1,68 @@
 #!/usr/bin/env bash
-# Benchmark (issue #14): what the audit trail costs. The local platform is started twice in this one
-# run, with the trail and without it (PLATFORM_AUDIT_ENABLED=false), alternating twice so that the
-# machine's drift falls on both; each time bench/AuditLoad.java submits applications and moves each
-# twice through the gateway for SECONDS. Then service-defaults' AuditTrailBench appends 100,000
-# records to an embedded trail and verifies them. Prints each phase, the ratio (target: at most
-# 10 % fewer submissions per second with the trail), records written per second, verification time.
-# Needs: built jars (./mvnw -DskipTests install).
+# Benchmark (issue #14): what the audit trail costs. Two local platforms run side by side in this
+# one run, one with the trail and one without it (PLATFORM_AUDIT_ENABLED=false), each with its own
+# embedded databases; the load goes to one at a time, in ROUNDS rounds of SECONDS_EACH seconds on
+# each (the order alternating, ABBA), so that the machine's drift falls on both alike and each
+# round gives a ratio. The load (bench/AuditLoad.java) submits applications and moves each twice
+# through the gateway. Then service-defaults' AuditTrailBench appends 100,000 records to an
+# embedded trail and verifies them. Prints each slice, each round's ratio, the ratio of the totals
+# (target: at most 10 % fewer submissions per second with the trail) and the median round,
+# records written per second, verification time.
+# Needs: built jars (./mvnw -DskipTests install). Nothing else running: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_EACH=${SECONDS_EACH:-40}; WORKERS=${WORKERS:-8}
-base=${BASE_PORT:-22080}; gw="http://localhost:$base"
+SECONDS_EACH=${SECONDS_EACH:-20}; ROUNDS=${ROUNDS:-6}; WORKERS=${WORKERS:-8}
+with_port=${BASE_PORT:-22080}; without_port=$((with_port + 100))
 work=$(mktemp -d)
-launcher=""
-cleanup() { [[ -n "$launcher" ]] && kill "$launcher" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-phase() { # $1 label, $2 audit enabled
-  rm -rf "$work/platform"
-  PLATFORM_AUDIT_ENABLED="$2" java -jar local-platform/target/local-platform.jar --home="$work/platform" --base-port="$base" \
+start() { # $1 label, $2 base port, $3 audit enabled
+  PLATFORM_AUDIT_ENABLED="$3" java -jar local-platform/target/local-platform.jar --home="$work/$1" --base-port="$2" \
     > "$work/launcher-$1.out" 2>&1 &
-  launcher=$!
-  until grep -q "Platform ready." "$work/launcher-$1.out"; do kill -0 "$launcher" || { cat "$work/launcher-$1.out"; exit 1; }; sleep 0.5; done
-  read -r item department < <(curl -s "$gw/api/v1/service-items?size=100" | python3 -c '
+  pids+=($!)
+  local pid=$!
+  until grep -q "Platform ready." "$work/launcher-$1.out"; do kill -0 "$pid" || { cat "$work/launcher-$1.out"; exit 1; }; sleep 0.5; done
+}
+item_of() { # $1 gateway: an item handled here, and its department
+  curl -s "$1/api/v1/service-items?size=100" | python3 -c '
 import json, sys
 i = next(i for i in json.load(sys.stdin)["items"] if i["handledHere"])
-print(i["id"], i["department"])')
-  java bench/AuditLoad.java "$gw" 5 "$WORKERS" warm-up "$item" "$department" > /dev/null   # JIT and caches, not measured
-  java bench/AuditLoad.java "$gw" "$SECONDS_EACH" "$WORKERS" "$1" "$item" "$department" | tee -a "$work/results"
-  if [[ "$2" == true ]]; then
-    curl -s "http://localhost:$((base + 3))/actuator/prometheus" | grep '^audit_records_total' | awk '{s+=$2} END {print "audit records written in services-service: " s}' \
-      | tee -a "$work/results"
-  fi
-  kill "$launcher"; wait "$launcher" 2>/dev/null || true; launcher=""
+print(i["id"], i["department"])'
+}
+load() { # $1 label, $2 base port, $3 seconds
+  local gw="http://localhost:$2"
+  read -r item department < <(item_of "$gw")
+  java bench/AuditLoad.java "$gw" "$3" "$WORKERS" "$1" "$item" "$department"
 }
 
-phase with-trail-1 true
-phase without-trail-1 false
-phase with-trail-2 true
-phase without-trail-2 false
+start with-trail "$with_port" true
+start without-trail "$without_port" false
+load warm-up "$with_port" 10 > /dev/null      # JIT and caches, not measured
+load warm-up "$without_port" 10 > /dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  if (( round % 2 )); then order="with without"; else order="without with"; fi
+  for side in $order; do
+    port=$with_port; [[ $side == without ]] && port=$without_port
+    load "$side-trail-$round" "$port" "$SECONDS_EACH" | tee -a "$work/results"
+  done
+done
+curl -s "http://localhost:$((with_port + 3))/actuator/prometheus" | grep '^audit_records_total' \
+  | awk '{s+=$2} END {print "audit records written in services-service (warm-up included): " s}'
 
-python3 - "$work/results" "$SECONDS_EACH" <<'PY'
-import re, sys
+python3 - "$work/results" <<'PY'
+import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if "submissions/s" in l]
-w = [float(r[2]) for r in rows if r[0].startswith("with-")]
-wo = [float(r[2]) for r in rows if r[0].startswith("without-")]
-tw = [float(r[4]) for r in rows if r[0].startswith("with-")]
-two = [float(r[4]) for r in rows if r[0].startswith("without-")]
-print(f"submissions/s with the trail {sum(w)/len(w):.1f}, without {sum(wo)/len(wo):.1f}: ratio {sum(w)/sum(wo):.3f} (target >= 0.90)")
-print(f"transitions/s with the trail {sum(tw)/len(tw):.1f}, without {sum(two)/len(two):.1f}: ratio {sum(tw)/sum(two):.3f}")
+def of(prefix, col):
+    return {int(r[0].rsplit("-", 1)[1]): float(r[col]) for r in rows if r[0].startswith(prefix)}
+for name, col in (("submissions", 2), ("transitions", 4)):
+    w, wo = of("with-", col), of("without-", col)
+    per_round = [w[k] / wo[k] for k in sorted(w)]
+    print(f"{name}/s with the trail {sum(w.values())/len(w):.1f}, without {sum(wo.values())/len(wo):.1f}: "
+          f"ratio {sum(w.values())/sum(wo.values()):.3f}, median round {statistics.median(per_round):.3f} "
+          f"(rounds {' '.join(f'{r:.2f}' for r in per_round)})" + (" (target >= 0.90)" if name == "submissions" else ""))
 PY
+for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 ./mvnw -B -ntp -o -q -pl service-defaults test -Dtest=AuditTrailBench -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
   | grep -E '^audit-bench' || echo "AuditTrailBench did not run (./mvnw -pl service-defaults test -Dtest=AuditTrailBench -Dbench=true)"

@@ -10,9 +10,12 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,6 +24,11 @@ import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 
 /**
  * Embedded mode: this process serves its own database with mongo-java-server, a MongoDB wire
@@ -51,7 +59,7 @@ public class EmbeddedMongoAutoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the embedded MongoDB data folder " + file.getParent(), e);
             }
-            backend = new H2Backend(file.toString());
+            backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(properties.cacheMb()).open());
             log.info("Embedded MongoDB (mongo-java-server, H2 file) for database '{}' at {}", database, file);
         }
         MongoServer server = new MongoServer(backend);
@@ -65,6 +73,26 @@ public class EmbeddedMongoAutoConfiguration {
         ConnectionString connection = new ConnectionString(
                 "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + databaseName(env));
         return () -> connection;
+    }
+
+    /**
+     * The embedded server serves a query from an index only when the query names exactly the
+     * index's fields, so a versioned save ({@code _id} and the version) scanned the whole collection,
+     * and every save grew slower with the data. Here only, each versioned document type gets a
+     * unique index on both ({@code embedded_id_version}); a real MongoDB serves that query from
+     * {@code _id} and gets no such index.
+     */
+    @Bean
+    SmartInitializingSingleton embeddedVersionIndexes(ObjectProvider<MongoTemplate> mongo) {
+        return () -> mongo.ifAvailable(template -> {
+            for (MongoPersistentEntity<?> entity : template.getConverter().getMappingContext().getPersistentEntities()) {
+                MongoPersistentProperty version = entity.getVersionProperty();
+                if (version != null && entity.isAnnotationPresent(org.springframework.data.mongodb.core.mapping.Document.class)) {
+                    template.indexOps(entity.getType()).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                            .on(version.getFieldName(), Sort.Direction.ASC).unique().named("embedded_id_version"));
+                }
+            }
+        });
     }
 
     static String databaseName(Environment env) {

@@ -41,6 +41,10 @@ class ApplicationFlowTest {
     JsonMapper json;
     @Autowired
     cn.hongqiao.samecity.defaults.audit.AuditTrail trail;
+    @Autowired
+    OverdueGauge overdueGauge;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     String itemId;
     String citizen;
@@ -192,7 +196,27 @@ class ApplicationFlowTest {
         MvcTestResult overdue = mvc.get().uri("/api/v1/applications/overdue").header(HttpHeaders.AUTHORIZATION, officer).exchange();
         assertThat(overdue).bodyJson().extractingPath("$.totalItems").isEqualTo(1);
         assertThat(overdue).bodyJson().extractingPath("$.items[0].overdue").isEqualTo(true);
+        // what operators are alerted on: the same count, as the gauge applications_overdue
+        overdueGauge.count();
+        assertThat(meters.get("applications.overdue").gauge().value()).isEqualTo(1.0);
+        mongo.updateFirst(Query.query(Criteria.where("status").is(ApplicationStatus.ACCEPTED)),
+                Update.update("pausedSince", java.time.LocalDate.of(2025, 9, 21)), Application.class);
+        overdueGauge.count();
+        assertThat(meters.get("applications.overdue").gauge().value()).as("a paused clock is not overdue").isZero();
         assertThat(mvc.get().uri("/api/v1/applications/overdue").header(HttpHeaders.AUTHORIZATION, citizen).exchange()).hasStatus(403);
+    }
+
+    @Test
+    void inEmbeddedModeAVersionedSaveFindsItsDocumentThroughAnIndex(
+            @Autowired org.springframework.beans.factory.ObjectProvider<de.bwaldvogel.mongo.MongoServer> embedded) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(embedded.getIfAvailable() != null, "a real MongoDB serves it from _id");
+        // the embedded server uses an index only for a query naming exactly its fields: _id and version
+        assertThat(mongo.indexOps(Application.class).getIndexInfo())
+                .anySatisfy(index -> {
+                    assertThat(index.getName()).isEqualTo("embedded_id_version");
+                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.getIndexFields()).extracting(f -> f.getKey()).containsExactly("_id", "version");
+                });
     }
 
     @Test
