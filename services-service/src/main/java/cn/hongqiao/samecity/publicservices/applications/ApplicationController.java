@@ -169,8 +169,7 @@ class ApplicationController {
     PageView<ApplicationView> listOverdueApplications(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             JwtAuthenticationToken token) {
         LocalDate today = today();
-        Criteria decisionOverdue = new Criteria().andOperator(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS),
-                Criteria.where("dueOn").lt(today), Criteria.where("pausedSince").is(null));
+        Criteria decisionOverdue = ApplicationDesk.decisionOverdue(today);
         Criteria legOverdue = new Criteria().andOperator(Criteria.where("status").nin(ApplicationStatus.WITHDRAWN, ApplicationStatus.NOT_ACCEPTED),
                 Criteria.where("legs").elemMatch(Criteria.where("doneOn").is(null).and("dueOn").lt(today)));
         // one document of criteria: what the caller may see, and either way of running late

@@ -117,6 +117,12 @@ class ApplicationDesk {
         return application;
     }
 
+    /** {@link Application#overdue} as a query: accepted and not finished, past the due date, its clock running. */
+    static Criteria decisionOverdue(LocalDate today) {
+        return new Criteria().andOperator(Criteria.where("status").in(ApplicationStatus.ACCEPTED, ApplicationStatus.IN_PROGRESS),
+                Criteria.where("dueOn").lt(today), Criteria.where("pausedSince").is(null));
+    }
+
     /** The filter every list applies: only what the caller may see. */
     static Criteria visibleTo(Caller caller) {
         if (caller.admin()) {
