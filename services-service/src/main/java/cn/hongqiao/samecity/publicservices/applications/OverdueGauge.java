@@ -37,8 +37,4 @@ class OverdueGauge {
     void count() {
         overdue.set(mongo.count(Query.query(ApplicationDesk.decisionOverdue(LocalDate.now(clock))), Application.class));
     }
-
-    long overdue() {
-        return overdue.get();
-    }
 }
