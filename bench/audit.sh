@@ -31,14 +31,15 @@ import json, sys
 i = next(i for i in json.load(sys.stdin)["items"] if i["handledHere"])
 print(i["id"], i["department"])'
 }
-load() { # $1 label, $2 base port, $3 seconds
-  local gw="http://localhost:$2"
-  read -r item department < <(item_of "$gw")
-  java bench/AuditLoad.java "$gw" "$3" "$WORKERS" "$1" "$item" "$department"
+load() { # $1 label, $2 base port, $3 seconds (the item of that platform, read once after its start)
+  local item department
+  if [[ $2 == "$with_port" ]]; then read -r item department <<< "$with_item"; else read -r item department <<< "$without_item"; fi
+  java bench/AuditLoad.java "http://localhost:$2" "$3" "$WORKERS" "$1" "$item" "$department"
 }
 
 start with-trail "$with_port" true
 start without-trail "$without_port" false
+with_item=$(item_of "http://localhost:$with_port"); without_item=$(item_of "http://localhost:$without_port")
 load warm-up "$with_port" 10 > /dev/null      # JIT and caches, not measured
 load warm-up "$without_port" 10 > /dev/null
 for round in $(seq 1 "$ROUNDS"); do
