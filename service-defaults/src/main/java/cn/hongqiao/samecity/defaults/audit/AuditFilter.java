@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import cn.hongqiao.samecity.defaults.security.Roles;
 import io.micrometer.tracing.Tracer;
@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -29,8 +32,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * Records every request to the API that changes something, whatever its outcome (refused ones
  * included: it runs outside the security filters, so a 401 or 403 is seen as answered), and every
  * read of personal data ({@code platform.audit.personal-reads}). Who: the token's subject, roles,
- * department, enterprise and client ({@code azp}), read after the request was answered (for a
- * refused token: what it claims, unverified, marked by the outcome); from where: the client address
+ * department, enterprise and client ({@code azp}), read after the request was answered from the
+ * token the security filters verified (for a refused token: what it claims, unverified, marked by
+ * the outcome); from where: the client address
  * as the gateway saw it ({@code X-Forwarded-For}); what: method, path (ids, never values: no query
  * string, no body), the resource type and id, the route, the status; the trace id.
  */
@@ -81,7 +85,7 @@ public final class AuditFilter extends OncePerRequestFilter {
     }
 
     private AuditRecord recordOf(HttpServletRequest request, int status, @Nullable String traceId) {
-        JWTClaimsSet claims = claims(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Map<String, Object> claims = claims(request);
         String path = request.getRequestURI();
         String[] segments = path.split("/");
         // /api/v1/<resource type>/<id>/...
@@ -93,28 +97,34 @@ public final class AuditFilter extends OncePerRequestFilter {
                 request.getMethod(), path, type, id, request.getMethod() + " " + (route == null ? path : route), status, traceId);
     }
 
-    private static @Nullable JWTClaimsSet claims(@Nullable String authorization) {
+    private static @Nullable Map<String, Object> claims(HttpServletRequest request) {
+        // verified by the bearer token filter, which leaves the security context in the request
+        if (request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME) instanceof SecurityContext context
+                && context.getAuthentication() instanceof JwtAuthenticationToken verified) {
+            return verified.getTokenAttributes();
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
         try {
-            return JWTParser.parse(authorization.substring(7).trim()).getJWTClaimsSet();
+            return JWTParser.parse(authorization.substring(7).trim()).getJWTClaimsSet().getClaims();
         } catch (ParseException | RuntimeException unreadable) {
             return null;
         }
     }
 
-    private static @Nullable String claim(@Nullable JWTClaimsSet claims, String name) {
-        Object value = claims == null ? null : claims.getClaim(name);
+    private static @Nullable String claim(@Nullable Map<String, Object> claims, String name) {
+        Object value = claims == null ? null : claims.get(name);
         return value == null ? null : String.valueOf(value);
     }
 
-    private static List<String> roles(@Nullable JWTClaimsSet claims) {
+    private static List<String> roles(@Nullable Map<String, Object> claims) {
         if (claims == null) {
             return List.of();
         }
-        Object roles = claims.getClaim("roles");
-        if (roles == null && claims.getClaim("realm_access") instanceof java.util.Map<?, ?> realm) {
+        Object roles = claims.get("roles");
+        if (roles == null && claims.get("realm_access") instanceof java.util.Map<?, ?> realm) {
             roles = realm.get("roles");
         }
         return roles instanceof Collection<?> values ? values.stream().map(String::valueOf).sorted().toList() : List.of();

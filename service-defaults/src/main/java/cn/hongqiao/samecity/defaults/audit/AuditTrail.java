@@ -88,7 +88,8 @@ public final class AuditTrail {
     private final MongoTemplate mongo;
     private final AuditDigest digest;
     private final String service;
-    private final @Nullable MeterRegistry meters;
+    /** Records written, by outcome. */
+    private final java.util.@Nullable EnumMap<AuditRecord.Outcome, Counter> counters;
     /** The last record this process appended or read as the head (guarded by this). */
     private @Nullable AuditRecord head;
     /** How long a recorded request waits at most before its record is written. */
@@ -102,7 +103,15 @@ public final class AuditTrail {
         this.mongo = mongo;
         this.digest = digest;
         this.service = service;
-        this.meters = meters;
+        if (meters == null) {
+            this.counters = null;
+        } else {
+            this.counters = new java.util.EnumMap<>(AuditRecord.Outcome.class);
+            for (AuditRecord.Outcome outcome : AuditRecord.Outcome.values()) {
+                counters.put(outcome, Counter.builder("audit.records").description("Audit records written, by outcome")
+                        .tag("outcome", outcome.name().toLowerCase()).register(meters));
+            }
+        }
     }
 
     public AuditTrail(MongoTemplate mongo) {
@@ -169,10 +178,9 @@ public final class AuditTrail {
                 .addKeyValue("user.roles", String.join(",", stored.roles())).addKeyValue("client.address", stored.clientAddress())
                 .addKeyValue("http.request.method", stored.method()).addKeyValue("url.path", stored.path())
                 .addKeyValue("http.response.status_code", stored.status()).addKeyValue("audit.hash", stored.hash())
-                .log("audit {} {} {} -> {} by {}", stored.sequence(), stored.method(), stored.path(), stored.status(), stored.subject());
-        if (meters != null) {
-            Counter.builder("audit.records").description("Audit records written, by outcome")
-                    .tag("outcome", stored.outcome().name().toLowerCase()).register(meters).increment();
+                .log("audit record {}", stored.sequence());
+        if (counters != null) {
+            counters.get(stored.outcome()).increment();
         }
     }
 

@@ -93,7 +93,9 @@ class AuditTrailTest {
 
         // never the data itself: not in the records, nor in the log lines
         assertThat(mongo.findAll(Document.class, AuditRecord.COLLECTION).toString()).doesNotContain("张三");
-        assertThat(output.getOut()).contains("\"event\":{\"category\":\"audit\"").contains("audit 1 POST /api/v1/widgets -> 200 by officer-demo").doesNotContain("张三的零件");
+        assertThat(output.getOut()).contains("\"event\":{\"category\":\"audit\"").contains("audit record 1")
+                .contains("\"user\":{\"id\":\"officer-demo\",\"roles\":\"officer\"}").contains("\"url\":{\"path\":\"/api/v1/widgets\"}")
+                .doesNotContain("张三的零件");
     }
 
     @Test
