@@ -80,6 +80,22 @@ class ManifestPolicyTest {
         assertThat(((io.fabric8.kubernetes.api.model.apps.StatefulSet) mongodb).getSpec().getReplicas()).isEqualTo(3);
     }
 
+    /** Prometheus gets in and the spans get out through the default deny, one request in ten traced; dev exports nothing. */
+    @Test
+    void theProdOverlayIsScrapedAndSendsTracesToTheCollector() throws Exception {
+        List<HasMetadata> prod = parse(render("prod"));
+        var common = prod.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap && o.getMetadata().getName().equals("platform-common"))
+                .map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast).findFirst().orElseThrow();
+        assertThat(common.getData()).containsEntry("TRACING_SAMPLING", "0.1").containsKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+        var policies = prod.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy)
+                .map(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class::cast)
+                .collect(java.util.stream.Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
+        assertThat(policies.get("allow-prometheus-scrape").getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal()).isEqualTo(8080);
+        assertThat(policies.get("allow-otlp-export").getSpec().getEgress().get(0).getPorts().get(0).getPort().getIntVal()).isEqualTo(4318);
+        assertThat(common.getData().get("OTEL_EXPORTER_OTLP_ENDPOINT")).endsWith(":4318");
+        assertThat(render("dev")).doesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT").doesNotContain("allow-otlp-export");
+    }
+
     @Test
     void eachRuleFailsOnAManifestBrokenOnPurpose() throws Exception {
         String broken = Files.readString(Path.of("src/test/resources/broken.yaml"), StandardCharsets.UTF_8);

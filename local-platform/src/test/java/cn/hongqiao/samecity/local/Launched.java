@@ -40,12 +40,19 @@ final class Launched implements AutoCloseable {
 
     /** Starts the launcher with {@code options} and waits until it says the platform is ready. */
     static Launched start(String... options) throws Exception {
+        return start(java.util.Map.of(), options);
+    }
+
+    /** The same, with {@code environment} added to the launcher's (which its processes inherit). */
+    static Launched start(java.util.Map<String, String> environment, String... options) throws Exception {
         int basePort = freeBasePort();
         Path home = Files.createTempDirectory("samecity-e2e");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", ROOT.resolve("local-platform/target/local-platform.jar").toString(),
                 "--base-port=" + basePort, "--home=" + home));
         command.addAll(List.of(options));
-        Launched launched = new Launched(new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start(), basePort);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Launched launched = new Launched(builder.start(), basePort);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (launched.output.stream().noneMatch(l -> l.contains("Platform ready."))) {
             assertThat(launched.launcher.isAlive()).as("launcher exited early:\n%s", String.join("\n", launched.output)).isTrue();

@@ -52,7 +52,13 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // Boot's own Mongo check sends 'hello', which the embedded server does not answer;
         // DatabaseHealthIndicator pings instead, on real and embedded MongoDB alike.
         d.put("management.health.mongodb.enabled", "false");
-        d.put("management.tracing.sampling.probability", "1.0");
+        // Traces: every request sampled unless TRACING_SAMPLING says otherwise (the prod overlay: 0.1);
+        // exported over OTLP/HTTP only when the standard OTEL_EXPORTER_OTLP_* variables name an endpoint.
+        d.put("management.tracing.sampling.probability", "${TRACING_SAMPLING:1.0}");
+        String traces = otlpTracesEndpoint(env.getProperty("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), env.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        if (traces != null) {
+            d.put("management.opentelemetry.tracing.export.otlp.endpoint", traces);
+        }
         // Reactive code (the gateway) reads the trace from the request (ReactiveTraceIds), not from
         // the MDC: Reactor's automatic context propagation cost a fifth of the gateway's CPU per request.
         d.put("spring.reactor.context-propagation", "limited");
@@ -60,6 +66,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // latency histograms, so dashboards can compute p99 across replicas
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         d.put("management.metrics.distribution.percentiles-histogram.spring.cloud.gateway.requests", "true");
+        // exemplars (trace ids) on histogram buckets only: Prometheus before 2.43 (Debian 12 ships 2.42)
+        // rejects the whole scrape when a histogram's _count carries one
+        d.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes", "false");
 
         // MongoDB mapping: money as Decimal128 (exact), indexes declared on the documents.
         d.put("spring.data.mongodb.representation.big-decimal", "decimal128");
@@ -132,6 +141,22 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
             d.put("platform.personal-data.create-keyset", "true");
         }
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, d));
+    }
+
+    /**
+     * The traces' URL as the OpenTelemetry specification builds it: the signal's own variable as it
+     * is, else the base endpoint with {@code /v1/traces} appended; null when neither is set.
+     */
+    static @org.jspecify.annotations.Nullable String otlpTracesEndpoint(@org.jspecify.annotations.Nullable String traces,
+            @org.jspecify.annotations.Nullable String base) {
+        if (traces != null && !traces.isBlank()) {
+            return traces.trim();
+        }
+        if (base != null && !base.isBlank()) {
+            String trimmed = base.trim();
+            return (trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed) + "/v1/traces";
+        }
+        return null;
     }
 
     private static void mapEnv(ConfigurableEnvironment env, Map<String, Object> d, String variable, String property) {
