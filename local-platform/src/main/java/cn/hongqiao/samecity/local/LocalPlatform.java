@@ -18,12 +18,16 @@ import java.util.Map;
  * each its own JVM as in production, started from the built jars. Waits until every process is
  * ready, prints where things are, and stops every process it started when it is stopped itself
  * (Ctrl-C, SIGTERM). The services also watch this process and exit if it dies, so nothing is
- * left behind.
+ * left behind. It supervises them as Kubernetes would: one that exits is reported (name, exit
+ * code, its log's last lines) and started again after a back-off that doubles with each exit in
+ * a row (1 s, 2 s, 4 s... at most 30 s); one that exits {@code --max-restarts} times in a row
+ * without becoming ready again is left stopped, saying so.
  *
  * <p>Options: {@code --home=DIR} (data, keys and logs; default {@code .local}),
  * {@code --base-port=N} (gateway on N, services on N+1..N+3, the partner regions' simulated
  * systems on N+20; default 8080), {@code --root=DIR} (the repository; default: found from this
- * jar), {@code --partner-delay=3s} (how long a simulated partner takes per step), {@code --keycloak}.
+ * jar), {@code --partner-delay=3s} (how long a simulated partner takes per step), {@code --keycloak},
+ * {@code --max-restarts=N} (default 5; 0 reports an exit and restarts nothing), {@code --restart-backoff=1s}.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -60,8 +64,22 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalKeycloak keycloak;
     private PartnerSimulator partners;
     private Duration partnerDelay = Duration.ofSeconds(3);
+    private int maxRestarts = 5;
+    private Duration restartBackoff = Duration.ofSeconds(1);
+    static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
+    private boolean closing;
+    private final java.util.concurrent.ScheduledExecutorService supervisor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-platform-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    record Running(Component component, Process process, int port, Path log) {
+    /**
+     * A started process: when, and how many times in a row its component had exited before without
+     * becoming ready again ({@code exitsBefore}); {@code ready} once its readiness probe answered.
+     */
+    record Running(Component component, Process process, int port, Path log, Instant started, int exitsBefore,
+            java.util.concurrent.atomic.AtomicBoolean ready) {
     }
 
     public LocalPlatform(Path root, Path home, int basePort) {
@@ -76,6 +94,8 @@ public final class LocalPlatform implements AutoCloseable {
         int basePort = 8080;
         boolean withKeycloak = false;
         Duration partnerDelay = Duration.ofSeconds(3);
+        int maxRestarts = 5;
+        Duration restartBackoff = Duration.ofSeconds(1);
         for (String arg : args) {
             if (arg.startsWith("--root=")) {
                 root = Path.of(arg.substring(7));
@@ -87,8 +107,13 @@ public final class LocalPlatform implements AutoCloseable {
                 withKeycloak = true;
             } else if (arg.startsWith("--partner-delay=")) {
                 partnerDelay = duration(arg.substring(16));
+            } else if (arg.startsWith("--max-restarts=")) {
+                maxRestarts = Integer.parseInt(arg.substring(15));
+            } else if (arg.startsWith("--restart-backoff=")) {
+                restartBackoff = duration(arg.substring(18));
             } else {
-                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR --keycloak --partner-delay=3s");
+                System.err.println("Unknown option " + arg + "; options: --home=DIR --base-port=N --root=DIR --keycloak --partner-delay=3s"
+                        + " --max-restarts=5 --restart-backoff=1s");
                 System.exit(2);
             }
         }
@@ -96,6 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
         home = home != null ? home : root.resolve(".local");
         LocalPlatform platform = new LocalPlatform(root, home, basePort);
         platform.partnerDelay = partnerDelay;
+        platform.supervise(maxRestarts, restartBackoff);
         if (withKeycloak) {
             platform.withKeycloak();
         }
@@ -139,6 +165,15 @@ public final class LocalPlatform implements AutoCloseable {
         return Path.of("").toAbsolutePath();
     }
 
+    /** How many exits in a row a process is restarted after (0: none), and the first back-off. */
+    public void supervise(int maxRestarts, Duration firstBackoff) {
+        if (maxRestarts < 0 || firstBackoff.isNegative()) {
+            throw new IllegalArgumentException("--max-restarts and --restart-backoff cannot be negative");
+        }
+        this.maxRestarts = maxRestarts;
+        this.restartBackoff = firstBackoff;
+    }
+
     /** Signs in through a real Keycloak (on base port + 10) instead of the local demo tokens. */
     public void withKeycloak() {
         keycloak = new LocalKeycloak(root, home, basePort + 10, gatewayUrl());
@@ -153,7 +188,7 @@ public final class LocalPlatform implements AutoCloseable {
         return URI.create("http://localhost:" + port("gateway"));
     }
 
-    public List<ProcessHandle> processes() {
+    public synchronized List<ProcessHandle> processes() {
         List<ProcessHandle> all = new ArrayList<>(running.stream().map(r -> r.process().toHandle()).toList());
         if (partners != null && partners.process() != null) {
             all.add(partners.process().toHandle());
@@ -201,10 +236,16 @@ public final class LocalPlatform implements AutoCloseable {
             throw new IllegalStateException("port " + partners.port() + " (the simulated partner systems) is in use; choose --base-port=N");
         }
         for (Component component : COMPONENTS) {
-            running.add(launch(component));
+            try {
+                running.add(launch(component, 0));
+            } catch (UncheckedIOException e) {
+                close();
+                throw e;
+            }
         }
         for (Running r : running) {
             waitUntilReady(r, deadline);
+            r.ready().set(true);
         }
         if (partners != null) {
             try {
@@ -216,6 +257,84 @@ public final class LocalPlatform implements AutoCloseable {
                 throw e;
             }
         }
+        for (Running r : running) {
+            r.process().onExit().thenRun(() -> exited(r));
+        }
+    }
+
+    /** {@code r} exited on its own (or was killed): say so, and start it again unless it keeps failing. */
+    private void exited(Running r) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+        }
+        String name = r.component().name();
+        int inARow = r.ready().get() ? 1 : r.exitsBefore() + 1;
+        say("✗ " + name + " (pid " + r.process().pid() + ") exited with code " + r.process().exitValue() + " after "
+                + seconds(Duration.between(r.started(), Instant.now())) + (r.ready().get() ? "" : ", before it was ready")
+                + "; its log: " + r.log() + "\n" + Readiness.tail(r.log(), 10).indent(4).stripTrailing());
+        if (maxRestarts == 0) {
+            say("  " + name + " is not restarted (--max-restarts=0); the rest of the platform keeps running.");
+            return;
+        }
+        if (inARow > maxRestarts) {
+            say("✗ " + name + " exited " + inARow + " times in a row without becoming ready: not restarting it again (--max-restarts="
+                    + maxRestarts + "). The rest of the platform keeps running; fix what its log says, then start the platform again.");
+            return;
+        }
+        Duration delay = backoff(restartBackoff, inARow);
+        say("↻ restarting " + name + " in " + seconds(delay) + " (restart " + inARow + " of at most " + maxRestarts + " in a row)");
+        supervisor.schedule(() -> restart(r.component(), inARow), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The wait before restart number {@code inARow}: {@code first}, doubled each time, at most {@link #LONGEST_BACKOFF}. */
+    static Duration backoff(Duration first, int inARow) {
+        Duration delay = first.multipliedBy(1L << Math.min(inARow - 1, 16));
+        return delay.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : delay;
+    }
+
+    private void restart(Component component, int exitsBefore) {
+        Running again;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            try {
+                again = launch(component, exitsBefore);
+            } catch (RuntimeException e) {
+                say("✗ " + component.name() + " could not be started again: " + e.getMessage());
+                return;
+            }
+            running.removeIf(r -> r.component().equals(component));
+            running.add(again);
+        }
+        again.process().onExit().thenRun(() -> exited(again));
+        Thread watch = new Thread(() -> {
+            try {
+                Readiness.await(component.name(), URI.create("http://localhost:" + again.port() + "/actuator/health/readiness"), again.process(),
+                        again.log(), Instant.now().plus(Duration.ofSeconds(180)));
+                again.ready().set(true);
+                say("✓ " + component.name() + " is back: pid " + again.process().pid() + ", ready after "
+                        + seconds(Duration.between(again.started(), Instant.now())));
+            } catch (IllegalStateException notReady) {
+                // its exit is reported by exited(); one that hangs unready is left to the person watching
+                if (again.process().isAlive()) {
+                    say("✗ " + component.name() + " (pid " + again.process().pid() + ") is running but not ready after 180 s; its log: " + again.log());
+                }
+            }
+        }, "local-platform-ready-" + component.name());
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0) : d.toSeconds() + " s";
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     /** A partner region's token at the gateway (local mode: the demo-token endpoint), for the simulated partner's answers. */
@@ -228,7 +347,7 @@ public final class LocalPlatform implements AutoCloseable {
         return root.resolve(component.module()).resolve("target").resolve(component.module() + ".jar");
     }
 
-    private Running launch(Component component) {
+    private Running launch(Component component, int exitsBefore) {
         int port = basePort + component.portOffset();
         Path log = home.resolve("logs").resolve(component.name() + ".log");
         List<String> command = new ArrayList<>();
@@ -255,7 +374,9 @@ public final class LocalPlatform implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(exitsBefore == 0 ? ProcessBuilder.Redirect.to(log.toFile())
+                        // a restart writes after what the exited process left (the reason it exited)
+                        : ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("PROJECTS_SERVICE_URI", "http://localhost:" + port("projects-service"));
         env.put("ENTERPRISE_SERVICE_URI", "http://localhost:" + port("enterprise-service"));
@@ -272,9 +393,9 @@ public final class LocalPlatform implements AutoCloseable {
             env.putIfAbsent("EXCHANGE_LONGEST_RETRY", "PT20S");
         }
         try {
-            return new Running(component, builder.start(), port, log);
+            return new Running(component, builder.start(), port, log, Instant.now(), exitsBefore,
+                    new java.util.concurrent.atomic.AtomicBoolean());
         } catch (IOException e) {
-            close();
             throw new UncheckedIOException("Cannot start " + component.name(), e);
         }
     }
@@ -323,6 +444,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** Stops every process: a graceful SIGTERM, then a kill after 20 s for any that hangs. */
     @Override
     public synchronized void close() {
+        closing = true;
+        supervisor.shutdownNow();
         if (keycloak != null) {
             keycloak.stop();
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,20 +50,37 @@ class LocalPlatformIT {
     static List<ProcessHandle> platformProcesses;
     static List<String> output;
     static String gateway;
+    /** Where every process sends its spans (OTEL_EXPORTER_OTLP_ENDPOINT), as to a real OpenTelemetry backend. */
+    static OtlpReceiver traces;
+    /** Debian's Prometheus scraping the four processes from the start, as the ServiceMonitor would in the cluster. */
+    static LocalPrometheus prometheus;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        platform = Launched.start();
+        traces = new OtlpReceiver();
+        // services stopped on purpose below stay stopped (restarts: SupervisionIT)
+        platform = Launched.start(java.util.Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint()), "--max-restarts=0");
         launcher = platform.launcher;
         output = platform.output;
         gateway = platform.gateway;
         platformProcesses = launcher.descendants().toList();
+        if (LocalPrometheus.installed()) {
+            int base = java.net.URI.create(gateway).getPort();
+            prometheus = LocalPrometheus.scraping(java.util.Map.of("gateway", base, "projects-service", base + 1,
+                    "enterprise-service", base + 2, "services-service", base + 3));
+        }
     }
 
     @AfterAll
     static void stopThePlatform() throws Exception {
         if (platform != null) {
             platform.close();
+        }
+        if (traces != null) {
+            traces.close();
+        }
+        if (prometheus != null) {
+            prometheus.close();
         }
     }
 
@@ -305,6 +323,60 @@ class LocalPlatformIT {
         HttpResponse<String> funnel = send(HttpRequest.newBuilder(uri("/api/v1/leads/funnel?channel=INDUSTRY_CHAIN"))
                 .header("Authorization", "Bearer " + officer).GET());
         assertThat(JSON.readTree(funnel.body()).path("atStage").path("LANDED").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * One portal request, followed across the processes in what they export over OTLP: the gateway's
+     * span, projects-service's under it, and under that the Feign call to enterprise-service (for the
+     * enterprises settled in the project) with enterprise-service's own span as its child.
+     */
+    @Test
+    @Order(61)
+    void aPortalRequestIsOneTraceFromTheGatewayThroughTheServiceToItsPeer() throws Exception {
+        String project = getJson("/api/v1/projects?name=工业软件").path("items").get(0).path("id").asString();
+        long sent = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - 1); // this request's trace, not an earlier one's
+        assertThat(getJson("/api/v1/projects/" + project).path("settledEnterprises").path("available").asBoolean())
+                .as("the peer answered").isTrue();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // the exporters send in batches, every few seconds
+        List<OtlpReceiver.Span> trace = List.of();
+        while (System.nanoTime() < deadline) {
+            List<OtlpReceiver.Span> spans = traces.spans();
+            String traceId = spans.stream().filter(s -> s.service().equals("gateway") && s.kind() == OtlpReceiver.Span.SERVER
+                    && s.startNanos() >= sent && s.attributes().getOrDefault("http.url", "").endsWith("/api/v1/projects/" + project)).map(OtlpReceiver.Span::traceId)
+                    .findFirst().orElse(null);
+            trace = traceId == null ? List.of() : spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+            if (trace.stream().anyMatch(s -> s.service().equals("enterprise-service") && s.kind() == OtlpReceiver.Span.SERVER)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        String all = OtlpReceiver.describe(trace.isEmpty() ? traces.spans() : trace);
+        assertThat(traces.refused()).as("only trace exports, at /v1/traces").isEmpty();
+        OtlpReceiver.Span gatewaySpan = trace.stream().filter(s -> s.service().equals("gateway") && s.kind() == OtlpReceiver.Span.SERVER)
+                .findFirst().orElseThrow(() -> new AssertionError("no gateway span for the request:\n" + all));
+        OtlpReceiver.Span service = trace.stream().filter(s -> s.service().equals("projects-service") && s.kind() == OtlpReceiver.Span.SERVER)
+                .findFirst().orElseThrow(() -> new AssertionError("no projects-service span in the trace:\n" + all));
+        assertThat(descends(service, gatewaySpan, trace)).as("projects-service's span under the gateway's:%n%s", all).isTrue();
+        OtlpReceiver.Span peer = trace.stream().filter(s -> s.service().equals("enterprise-service") && s.kind() == OtlpReceiver.Span.SERVER)
+                .findFirst().orElseThrow(() -> new AssertionError("no enterprise-service span in the trace:\n" + all));
+        OtlpReceiver.Span feign = trace.stream().filter(s -> s.spanId().equals(peer.parentSpanId())).findFirst()
+                .orElseThrow(() -> new AssertionError("enterprise-service's span has no parent in the trace:\n" + all));
+        assertThat(feign.service()).as("the caller of enterprise-service:%n%s", all).isEqualTo("projects-service");
+        assertThat(feign.kind()).as("a client span (the Feign call):%n%s", all).isEqualTo(OtlpReceiver.Span.CLIENT);
+        assertThat(descends(feign, service, trace)).as("the Feign call within projects-service's request:%n%s", all).isTrue();
+    }
+
+    /** Whether {@code span} is {@code ancestor} or below it, following parents within {@code trace}. */
+    private static boolean descends(OtlpReceiver.Span span, OtlpReceiver.Span ancestor, List<OtlpReceiver.Span> trace) {
+        for (OtlpReceiver.Span at = span; at != null; ) {
+            if (at.spanId().equals(ancestor.spanId())) {
+                return true;
+            }
+            String parent = at.parentSpanId();
+            at = trace.stream().filter(s -> s.spanId().equals(parent)).findFirst().orElse(null);
+        }
+        return false;
     }
 
     @Test
@@ -607,6 +679,13 @@ class LocalPlatformIT {
                 .filter(p -> p.info().commandLine().orElse("").contains("projects-service.jar")).findFirst().orElseThrow();
         projects.destroy();
         projects.onExit().get(60, TimeUnit.SECONDS);
+        long reported = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (output.stream().noneMatch(l -> l.contains("projects-service is not restarted (--max-restarts=0)")) && System.nanoTime() < reported) {
+            Thread.sleep(100);
+        }
+        assertThat(output).as("the launcher says it exited, and that it stays stopped")
+                .anyMatch(l -> l.contains("✗ projects-service (pid " + projects.pid() + ") exited with code 143"))
+                .anyMatch(l -> l.contains("projects-service is not restarted (--max-restarts=0)"));
 
         HttpResponse<String> failed = send(post("/api/v1/enterprises/" + enterprise + "/settlement", "{\"unitId\": \"" + unit + "\"}")
                 .header("Authorization", "Bearer " + officer));
@@ -630,6 +709,47 @@ class LocalPlatformIT {
         services.destroy();
         services.onExit().get(60, TimeUnit.SECONDS);
         platform.runPortalScenario("degraded.test.mjs");
+    }
+
+    /**
+     * After everything above (scenarios, refusals, fallbacks with a service stopped): every series the
+     * Grafana dashboard and the alert rules read was scraped by a real Prometheus, with the labels
+     * they match on and group by, so a renamed metric or label fails here, not on an operator's screen.
+     */
+    @Test
+    @Order(88)
+    void aRealPrometheusScrapesEverySeriesTheDashboardAndTheAlertsName() throws Exception {
+        assertThat(prometheus).as("Debian's prometheus at " + LocalPrometheus.BINARY + " (k8s/check.sh installs it, .ci/run runs that)").isNotNull();
+        Map<String, String> expressions = new java.util.LinkedHashMap<>();
+        Map<String, Object> rule = new org.yaml.snakeyaml.Yaml().load(Files.readString(ROOT.resolve("k8s/components/monitoring/alert-rules.yaml")));
+        for (Object group : (List<?>) ((Map<?, ?>) rule.get("spec")).get("groups")) {
+            for (Object r : (List<?>) ((Map<?, ?>) group).get("rules")) {
+                Map<?, ?> alert = (Map<?, ?>) r;
+                expressions.put("alert " + alert.get("alert"), String.valueOf(alert.get("expr")));
+            }
+        }
+        JsonNode dashboard = JSON.readTree(Files.readString(ROOT.resolve("k8s/components/monitoring/grafana-dashboard.json")));
+        for (JsonNode panel : dashboard.path("panels")) {
+            int n = 0;
+            for (JsonNode target : panel.path("targets")) {
+                expressions.put("panel \"" + panel.path("title").asString() + "\" #" + ++n,
+                        target.path("expr").asString().replace("$namespace", LocalPrometheus.NAMESPACE));
+            }
+        }
+        assertThat(expressions).as("11 alerts and the dashboard's panels").hasSizeGreaterThan(20);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : expressions.entrySet()) {
+            problems.addAll(prometheus.problems(e.getKey(), e.getValue()));
+        }
+        assertThat(problems).as("series the dashboard and the alerts read").isEmpty();
+
+        // and the check bites: a renamed metric, a renamed label, a value nobody has
+        assertThat(prometheus.problems("renamed", "sum(rate(spring_cloud_gateway_request_seconds_count[5m]))"))
+                .containsExactly("renamed: no process exports spring_cloud_gateway_request_seconds_count");
+        assertThat(prometheus.problems("label", "sum by (route) (rate(spring_cloud_gateway_requests_seconds_count[5m]))"))
+                .singleElement().asString().startsWith("label: spring_cloud_gateway_requests_seconds_count has no label route to group by");
+        assertThat(prometheus.problems("value", "jvm_memory_used_bytes{area=\"stack\"}"))
+                .containsExactly("value: no series of jvm_memory_used_bytes has area=\"stack\"");
     }
 
     @Test
