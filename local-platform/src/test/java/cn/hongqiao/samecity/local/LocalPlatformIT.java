@@ -346,7 +346,12 @@ class LocalPlatformIT {
                     && s.startNanos() >= sent && s.attributes().getOrDefault("http.url", "").endsWith("/api/v1/projects/" + project)).map(OtlpReceiver.Span::traceId)
                     .findFirst().orElse(null);
             trace = traceId == null ? List.of() : spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
-            if (trace.stream().anyMatch(s -> s.service().equals("enterprise-service") && s.kind() == OtlpReceiver.Span.SERVER)) {
+            // each process sends its own batches: wait for all three, and for the Feign call's span
+            List<OtlpReceiver.Span> found = trace;
+            boolean projectsServed = found.stream().anyMatch(s -> s.service().equals("projects-service") && s.kind() == OtlpReceiver.Span.SERVER);
+            boolean peerCalled = found.stream().filter(s -> s.service().equals("enterprise-service") && s.kind() == OtlpReceiver.Span.SERVER)
+                    .anyMatch(peer -> found.stream().anyMatch(s -> s.spanId().equals(peer.parentSpanId())));
+            if (projectsServed && peerCalled) {
                 break;
             }
             Thread.sleep(500);
