@@ -7,6 +7,7 @@ import cn.hongqiao.samecity.defaults.mongo.VersionedDocument;
 import cn.hongqiao.samecity.defaults.seed.Source;
 
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * members (registered enterprises by id, or by name where they are not registered here), its field.
  */
 @Document("consortia")
+@CompoundIndex(name = "kind_name", def = "{ 'kind': 1, 'name': 1 }")
 public class Consortium extends VersionedDocument {
 
     public enum Kind {

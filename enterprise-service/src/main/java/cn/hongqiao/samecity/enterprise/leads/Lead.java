@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * landing only with a registered enterprise settled in a unit, follow-ups not in the future.
  */
 @Document("leads")
-@CompoundIndex(name = "stage_activity", def = "{ 'stage': 1, 'lastActivityOn': 1 }")
+@CompoundIndex(name = "stage_opened_activity", def = "{ 'stage': 1, 'openedOn': -1, 'lastActivityOn': 1 }")
 @CompoundIndex(name = "channel_created", def = "{ 'channel': 1, 'openedOn': 1 }")
 @CompoundIndex(name = "officer_stage", def = "{ 'officer': 1, 'stage': 1 }")
 public class Lead extends VersionedDocument {

@@ -16,8 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An enterprise registered in the district (企业). */
 @Document("enterprises")
-@CompoundIndex(name = "kind_parent", def = "{ 'kind': 1, 'parentGroup': 1 }")
-@CompoundIndex(name = "origin_kind", def = "{ 'originRegion': 1, 'kind': 1 }")
+@CompoundIndex(name = "name", def = "{ 'name': 1 }")
+@CompoundIndex(name = "kind_parent_name", def = "{ 'kind': 1, 'parentGroup': 1, 'name': 1 }")
+@CompoundIndex(name = "origin_name", def = "{ 'originRegion': 1, 'name': 1 }")
 @CompoundIndex(name = "settled_project", def = "{ 'settlement.projectId': 1, 'name': 1 }")
 @CompoundIndex(name = "chain_name", def = "{ 'industryChains': 1, 'name': 1 }")
 public class Enterprise extends VersionedDocument {

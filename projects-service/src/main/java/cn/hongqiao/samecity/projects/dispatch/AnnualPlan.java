@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** A project's investment plan for one year (年度计划), in 万元. One per project and year. */
 @Document("annualPlans")
 @CompoundIndex(name = "project_year", def = "{ 'projectId': 1, 'year': 1 }", unique = true)
+@CompoundIndex(name = "year", def = "{ 'year': 1 }")
 public class AnnualPlan extends VersionedDocument {
 
     private final String projectId;

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("dispatchReports")
 @CompoundIndex(name = "project_period", def = "{ 'projectId': 1, 'year': 1, 'month': 1 }", unique = true)
+@CompoundIndex(name = "year_month", def = "{ 'year': 1, 'month': 1 }")
 public class DispatchReport extends VersionedDocument {
 
     private final String projectId;

@@ -81,7 +81,7 @@ class ProjectController {
             @RequestParam(required = false) Category category, @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) @Sortable({ "code", "name", "zone", "stage", "totalInvestment", "plannedStart", "createdAt" }) String sort) {
-        var pageable = Paging.request(page, size, sort, Sort.by("code"));
+        var pageable = Paging.request(page, size, sort, Sort.by("code"), "code");
         return PageView.of(projects.search(new ProjectSearch.Filter(zone, stage, category, name), pageable), ProjectView::of);
     }
 

@@ -27,7 +27,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 @Document("units")
 @CompoundIndex(name = "building_code", def = "{ 'buildingId': 1, 'code': 1 }", unique = true)
-@CompoundIndex(name = "project_status", def = "{ 'projectId': 1, 'status': 1 }")
+@CompoundIndex(name = "building_floor_code", def = "{ 'buildingId': 1, 'floor': 1, 'code': 1 }")
+@CompoundIndex(name = "project_status_building_code", def = "{ 'projectId': 1, 'status': 1, 'buildingId': 1, 'code': 1 }")
 @CompoundIndex(name = "zone_status", def = "{ 'zone': 1, 'status': 1 }")
 @CompoundIndex(name = "holder", def = "{ 'holder.enterpriseId': 1 }")
 public class Unit extends VersionedDocument {

@@ -38,11 +38,16 @@ import org.jspecify.annotations.Nullable;
 @CompoundIndex(name = "applicant_key", def = "{ 'applicantSubject': 1, 'idempotencyKey': 1 }", unique = true)
 @CompoundIndex(name = "applicant_submitted", def = "{ 'applicantSubject': 1, 'submittedAt': -1 }")
 @CompoundIndex(name = "department_status_due", def = "{ 'department': 1, 'status': 1, 'dueOn': 1 }")
+@CompoundIndex(name = "department_status_submitted", def = "{ 'department': 1, 'status': 1, 'submittedAt': -1 }")
+@CompoundIndex(name = "department_due", def = "{ 'department': 1, 'dueOn': 1 }")
+@CompoundIndex(name = "due", def = "{ 'dueOn': 1 }")
+@CompoundIndex(name = "id_number_submitted", def = "{ 'applicant.idNumber.i': 1, 'submittedAt': -1 }")
+@CompoundIndex(name = "verification_status", def = "{ 'verification.status': 1 }")
 @CompoundIndex(name = "status_due", def = "{ 'status': 1, 'dueOn': 1 }")
 @CompoundIndex(name = "outbox_due", def = "{ 'outboxDueAt': 1 }")
 @CompoundIndex(name = "correlation", def = "{ 'correlationId': 1 }")
 @CompoundIndex(name = "legs_due", def = "{ 'legs.dueOn': 1 }")
-@CompoundIndex(name = "outbox_status", def = "{ 'outbox.status': 1 }")
+@CompoundIndex(name = "outbox_status_updated", def = "{ 'outbox.status': 1, 'updatedAt': 1 }")
 public class Application extends VersionedDocument {
 
     public enum Outcome {

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("evaluations")
 @CompoundIndex(name = "item_level", def = "{ 'itemCode': 1, 'level': 1 }")
 @CompoundIndex(name = "department_level", def = "{ 'department': 1, 'level': 1 }")
+@CompoundIndex(name = "voided_by", def = "{ 'voidedBy': 1 }", sparse = true)
 public class Evaluation extends VersionedDocument {
 
     public enum Level {

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("rectifications")
 @CompoundIndex(name = "department_status_deadline", def = "{ 'department': 1, 'status': 1, 'deadline': 1 }")
 @CompoundIndex(name = "applicant_status", def = "{ 'applicantSubject': 1, 'status': 1, 'deadline': 1 }")
+@CompoundIndex(name = "applicant_deadline", def = "{ 'applicantSubject': 1, 'deadline': 1 }")
+@CompoundIndex(name = "department_deadline", def = "{ 'department': 1, 'deadline': 1 }")
 public class Rectification extends VersionedDocument {
 
     public enum Status {

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 /** An event shared with partner regions (天津运河桃花节, the maker-education carnival...). */
 @Document("events")
 @CompoundIndex(name = "name_year", def = "{ 'name': 1, 'year': 1 }", unique = true)
+@CompoundIndex(name = "kind_year_name", def = "{ 'kind': 1, 'year': -1, 'name': 1 }")
 public class Event extends VersionedDocument {
 
     public enum Kind {

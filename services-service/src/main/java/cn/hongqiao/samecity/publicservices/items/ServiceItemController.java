@@ -46,7 +46,7 @@ class ServiceItemController {
             @RequestParam(required = false) @Size(max = 50) String name,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) @Sortable({ "code", "name", "department", "promisedLimitDays" }) String sort) {
-        var pageable = Paging.request(page, size, sort, Sort.by("code"));
+        var pageable = Paging.request(page, size, sort, Sort.by("code"), "code");
         return PageView.of(items.search(new ServiceItemSearch.Filter(partnerRegion, handlingMode, department, name), pageable),
                 ServiceItemView::of);
     }
