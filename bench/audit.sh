@@ -40,8 +40,9 @@ load() { # $1 label, $2 base port, $3 seconds (the item of that platform, read o
 start with-trail "$with_port" true
 start without-trail "$without_port" false
 with_item=$(item_of "http://localhost:$with_port"); without_item=$(item_of "http://localhost:$without_port")
-load warm-up "$with_port" 10 > /dev/null      # JIT and caches, not measured
-load warm-up "$without_port" 10 > /dev/null
+# JIT and caches, not measured: WARM_UP seconds each (10 s left the first round's first slice low)
+load warm-up "$with_port" "${WARM_UP:-30}" > /dev/null
+load warm-up "$without_port" "${WARM_UP:-30}" > /dev/null
 for round in $(seq 1 "$ROUNDS"); do
   if (( round % 2 )); then order="with without"; else order="without with"; fi
   for side in $order; do
