@@ -75,7 +75,12 @@ final class LocalPrometheus implements AutoCloseable {
         Process process = new ProcessBuilder(BINARY, "--config.file=" + home.resolve("prometheus.yml"), "--storage.tsdb.path=" + home.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
         LocalPrometheus prometheus = new LocalPrometheus(process, URI.create("http://127.0.0.1:" + port), home);
-        prometheus.awaitTargetsUp(targets.size());
+        try {
+            prometheus.awaitTargetsUp(targets.size());
+        } catch (Exception | AssertionError e) {
+            prometheus.close(); // not left running behind a failed start
+            throw e;
+        }
         return prometheus;
     }
 
