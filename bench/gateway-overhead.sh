@@ -35,7 +35,7 @@ launcher=$!
 stop() {
   [[ -f $home/nginx.pid ]] && kill "$(cat "$home/nginx.pid")" 2>/dev/null
   [[ -n ${bare:-} ]] && kill -TERM "$bare" 2>/dev/null
-  kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$home"
+  kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true; rm -rf "$home"  # under set -e a launcher stopped by SIGTERM (143) would end the script before the clean-up
 }
 trap stop EXIT
 until grep -q "Platform ready." "$home/launcher.out"; do kill -0 $launcher || exit 1; sleep 0.5; done

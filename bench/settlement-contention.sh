@@ -10,7 +10,7 @@ base=${BASE_PORT:-19080}
 gw="http://localhost:$base"
 java -jar local-platform/target/local-platform.jar --home="$home" --base-port="$base" > "$home/launcher.out" 2>&1 &
 launcher=$!
-trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$home"' EXIT
+trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true; rm -rf "$home"' EXIT
 until grep -q "Platform ready." "$home/launcher.out"; do
   kill -0 $launcher 2>/dev/null || { cat "$home/launcher.out"; exit 1; }
   sleep 0.5

@@ -14,7 +14,7 @@ out="$home/launcher.out"
 start=$(date +%s.%N)
 java -jar local-platform/target/local-platform.jar --home="$home" --base-port="$base" > "$out" 2>&1 &
 launcher=$!
-trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$home"' EXIT
+trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true; rm -rf "$home"' EXIT
 until grep -q "Platform ready." "$out"; do
   if ! kill -0 $launcher 2>/dev/null; then cat "$out"; exit 1; fi
   sleep 0.2
