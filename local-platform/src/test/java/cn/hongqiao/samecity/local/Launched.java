@@ -82,15 +82,20 @@ final class Launched implements AutoCloseable {
     @Override
     public void close() {
         if (launcher.isAlive()) {
-            launcher.destroy();
-            try {
-                if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
-                    launcher.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                launcher.destroyForcibly();
-                Thread.currentThread().interrupt();
+            stop(launcher, 60);
+        }
+    }
+
+    /** SIGTERM, then a kill if {@code process} has not exited within {@code seconds}. */
+    static void stop(Process process, int seconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
