@@ -1,6 +1,7 @@
 package cn.hongqiao.samecity.gateway.edge;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,14 +41,29 @@ class EdgeConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     GlobalFilter dropIdentityHeaders(EdgeProperties edge) {
+        List<String> prefixes = edge.identityHeaderPrefixes().stream().map(prefix -> prefix.toLowerCase(Locale.ROOT)).toList();
         return (ServerWebExchange exchange, GatewayFilterChain chain) -> {
-            List<String> dropped = exchange.getRequest().getHeaders().headerNames().stream()
-                    .filter(name -> edge.identityHeaderPrefixes().stream().anyMatch(name.toLowerCase(Locale.ROOT)::startsWith))
-                    .toList();
-            if (dropped.isEmpty()) {
+            List<String> dropped = null;
+            for (String name : exchange.getRequest().getHeaders().headerNames()) {
+                if (startsWithAny(name, prefixes)) {
+                    (dropped == null ? dropped = new ArrayList<>() : dropped).add(name);
+                }
+            }
+            if (dropped == null) {
                 return chain.filter(exchange);
             }
-            return chain.filter(exchange.mutate().request(r -> r.headers(h -> dropped.forEach(h::remove))).build());
+            List<String> names = dropped;
+            return chain.filter(exchange.mutate().request(r -> r.headers(h -> names.forEach(h::remove))).build());
         };
+    }
+
+    /** Case-insensitive, without a lower-cased copy of every header name of every request. */
+    private static boolean startsWithAny(String name, List<String> lowerCasePrefixes) {
+        for (String prefix : lowerCasePrefixes) {
+            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,12 +18,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.re
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authorization.AuthenticatedReactiveAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -31,9 +26,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authorization.AuthorizationContext;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -63,8 +55,8 @@ public class ReactiveSecurityAutoConfiguration {
         }
         ReactiveJwtDecoder decoder = new VerifiedTokenCache().guarding(issuerDecoder);
         List<String> behind = decidedBehind.orderedStream().flatMap(d -> d.patterns().stream()).toList();
-        ServerWebExchangeMatcher passedOn = behind.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
-                : ServerWebExchangeMatchers.pathMatchers(behind.toArray(String[]::new));
+        PathPatterns passedOn = PathPatterns.of(behind);
+        GatewayAccessRules access = GatewayAccessRules.of(behind, properties.publicGet(), properties.publicAny());
         Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
                 new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
         // CORS, when the application defines a CorsConfigurationSource (the gateway does), runs before
@@ -79,30 +71,8 @@ public class ReactiveSecurityAutoConfiguration {
                 // and back (a fifth of the gateway's CPU per request, measured with async-profiler).
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/actuator/prometheus").permitAll();
-                    exchanges.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                            "/webjars/**").permitAll();
-                    exchanges.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
-                    // the auditor reads the trail and nothing else (see Roles.AUDITOR); nobody else reads it
-                    exchanges.pathMatchers(Roles.AUDIT_API).hasRole(Roles.AUDITOR.toUpperCase(java.util.Locale.ROOT));
-                    // the service behind decides, and records its refusals in its audit trail
-                    exchanges.matchers(passedOn).permitAll();
-                    ReactiveAuthorizationManager<AuthorizationContext> notAnAuditor = (authentication, context) -> authentication
-                            .map(a -> (AuthorizationResult) new AuthorizationDecision(!Roles.isAuditor(a)))
-                            .defaultIfEmpty(new AuthorizationDecision(true));
-                    List<String> publicGet = properties.publicGet();
-                    if (!publicGet.isEmpty()) {
-                        exchanges.pathMatchers(HttpMethod.GET, publicGet.toArray(String[]::new)).access(notAnAuditor);
-                    }
-                    if (!properties.publicAny().isEmpty()) {
-                        exchanges.pathMatchers(properties.publicAny().toArray(String[]::new)).access(notAnAuditor);
-                    }
-                    ReactiveAuthorizationManager<AuthorizationContext> signedIn = AuthenticatedReactiveAuthorizationManager.authenticated();
-                    exchanges.anyExchange().access((authentication, context) -> signedIn.authorize(authentication, context)
-                            .flatMap(decision -> decision.isGranted() ? notAnAuditor.authorize(authentication, context) : Mono.just(decision)));
-                })
+                // the rules in one manager (GatewayAccessRules), checked once per request
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(access))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
                         // a token not verified here, on a route decided behind, goes on as it came (the service refuses it, on its record)
