@@ -90,12 +90,16 @@ class GatewayRoutingTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo("KSTB-YB-001");
         projects.verify(getRequestedFor(urlEqualTo("/api/v1/projects?zone=WEST_STATION_SOUTH"))
                 .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
-        // per-route metrics and latency histograms for the operators' dashboard
+        // per-route metrics and latency histograms for the operators' dashboard: one timer per request, tagged with its route
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
-                .value(metrics -> assertThat(metrics)
-                        .contains("spring_cloud_gateway_requests_seconds_count{")
-                        .contains("routeId=\"projects-service\"")
-                        .contains("spring_cloud_gateway_requests_seconds_bucket{"));
+                .value(metrics -> assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+                        .anySatisfy(line -> assertThat(line).contains("routeId=\"projects-service\"").contains("status=\"200\""))
+                        .anySatisfy(line -> assertThat(line).contains("routeId=\"services-service\"").contains("status=\"200\""))
+                        .anySatisfy(line -> assertThat(line).contains("routeId=\"none\"").contains("uri=\"/actuator/health\""))
+                        .noneSatisfy(line -> assertThat(line).doesNotContain("routeId=")))
+                .value(metrics -> assertThat(metrics).contains("http_server_requests_seconds_bucket{")
+                        .doesNotContain("spring_cloud_gateway_requests_seconds"));
     }
 
     @Test

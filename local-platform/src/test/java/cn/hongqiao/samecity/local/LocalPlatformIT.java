@@ -751,8 +751,8 @@ class LocalPlatformIT {
         // and the check bites: a renamed metric, a renamed label, a value nobody has
         assertThat(prometheus.problems("renamed", "sum(rate(spring_cloud_gateway_request_seconds_count[5m]))"))
                 .containsExactly("renamed: no process exports spring_cloud_gateway_request_seconds_count");
-        assertThat(prometheus.problems("label", "sum by (route) (rate(spring_cloud_gateway_requests_seconds_count[5m]))"))
-                .singleElement().asString().startsWith("label: spring_cloud_gateway_requests_seconds_count has no label route to group by");
+        assertThat(prometheus.problems("label", "sum by (route) (rate(http_server_requests_seconds_count{application=\"gateway\"}[5m]))"))
+                .singleElement().asString().startsWith("label: http_server_requests_seconds_count has no label route to group by");
         assertThat(prometheus.problems("value", "jvm_memory_used_bytes{area=\"stack\"}"))
                 .containsExactly("value: no series of jvm_memory_used_bytes has area=\"stack\"");
     }

@@ -72,7 +72,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         d.put("management.metrics.observations.ignored-meters", "long-task-timer");
         // latency histograms, so dashboards can compute p99 across replicas
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
-        d.put("management.metrics.distribution.percentiles-histogram.spring.cloud.gateway.requests", "true");
         // exemplars (trace ids) on histogram buckets only: Prometheus before 2.43 (Debian 12 ships 2.42)
         // rejects the whole scrape when a histogram's _count carries one
         d.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes", "false");

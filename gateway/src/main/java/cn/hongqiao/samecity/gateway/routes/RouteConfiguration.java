@@ -58,6 +58,12 @@ class RouteConfiguration {
         return routes.build();
     }
 
+    /** The route of every request on its {@code http.server.requests} timer. */
+    @Bean
+    RouteTaggedRequests routeTaggedRequests() {
+        return new RouteTaggedRequests();
+    }
+
     /** Every route's requests are decided (and refusals recorded) by the service behind it. */
     @Bean
     DecidedBehind routedResources(BackendServices backends) {
