@@ -42,21 +42,29 @@ final class GatewayAccessRules implements ReactiveAuthorizationManager<Authoriza
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final List<Rule> rules;
+    private final PathPatterns decidedBehind;
 
-    private GatewayAccessRules(List<Rule> rules) {
+    private GatewayAccessRules(List<Rule> rules, PathPatterns decidedBehind) {
         this.rules = List.copyOf(rules);
+        this.decidedBehind = decidedBehind;
     }
 
     static GatewayAccessRules of(List<String> decidedBehind, List<String> publicGet, List<String> publicAny) {
+        PathPatterns behind = PathPatterns.of(decidedBehind);
         List<Rule> rules = new ArrayList<>();
         rules.add(new Rule(PathPatterns.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**"), Access.ANYONE));
         rules.add(new Rule(PathPatterns.of(HttpMethod.OPTIONS, List.of("/**")), Access.ANYONE));
         rules.add(new Rule(PathPatterns.of(Roles.AUDIT_API), Access.AUDITOR));
-        rules.add(new Rule(PathPatterns.of(decidedBehind), Access.ANYONE));
+        rules.add(new Rule(behind, Access.ANYONE));
         rules.add(new Rule(PathPatterns.of(HttpMethod.GET, publicGet), Access.NOT_AN_AUDITOR));
         rules.add(new Rule(PathPatterns.of(publicAny), Access.NOT_AN_AUDITOR));
-        return new GatewayAccessRules(rules.stream().filter(rule -> !rule.where().isEmpty()).toList());
+        return new GatewayAccessRules(rules.stream().filter(rule -> !rule.where().isEmpty()).toList(), behind);
+    }
+
+    /** The routes whose service decides: a token refused here still goes on to them. */
+    PathPatterns decidedBehind() {
+        return decidedBehind;
     }
 
     /** The access the first fitting rule grants; signed in and not an auditor when none fits. */

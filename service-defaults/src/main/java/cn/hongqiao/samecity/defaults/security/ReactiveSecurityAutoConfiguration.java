@@ -55,8 +55,8 @@ public class ReactiveSecurityAutoConfiguration {
         }
         ReactiveJwtDecoder decoder = new VerifiedTokenCache().guarding(issuerDecoder);
         List<String> behind = decidedBehind.orderedStream().flatMap(d -> d.patterns().stream()).toList();
-        PathPatterns passedOn = PathPatterns.of(behind);
         GatewayAccessRules access = GatewayAccessRules.of(behind, properties.publicGet(), properties.publicAny());
+        PathPatterns passedOn = access.decidedBehind();
         Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
                 new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
         // CORS, when the application defines a CorsConfigurationSource (the gateway does), runs before
