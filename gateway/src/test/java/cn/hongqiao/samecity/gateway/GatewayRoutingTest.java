@@ -12,9 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,11 +76,34 @@ class GatewayRoutingTest {
     LocalTokenIssuer issuer;
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    RouteLocator routes;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping controllers;
 
     @BeforeEach
     void reset() {
         projects.resetAll();
         items.resetAll();
+    }
+
+    /** Routes are looked up before the controllers (handler-mapping.order): no route may take a controller's path. */
+    @Test
+    void noRouteShadowsOneOfTheGatewaysOwnEndpoints() {
+        var endpoints = controllers.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternsCondition().getPatterns().stream())
+                .map(pattern -> pattern.getPatternString().replaceAll("\\{[^}]*}", "x").replace("**", "x"))
+                .distinct().toList();
+        assertThat(endpoints).contains("/api/v1/audit/records", "/api/v1/dashboard", "/api/v1/local/tokens");
+        for (String path : endpoints) {
+            for (HttpMethod method : new HttpMethod[] { HttpMethod.GET, HttpMethod.POST }) {
+                var exchange = MockServerWebExchange.from(MockServerHttpRequest.method(method, path));
+                var taken = routes.getRoutes().filterWhen(route -> route.getPredicate().apply(exchange))
+                        .map(route -> route.getId()).collectList().block(Duration.ofSeconds(5));
+                assertThat(taken).as("routes taking %s %s", method, path).isEmpty();
+            }
+        }
     }
 
     @Test
