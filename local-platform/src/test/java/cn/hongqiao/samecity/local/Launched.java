@@ -103,15 +103,30 @@ final class Launched implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A base port whose gateway, services and Keycloak ports (N..N+3, N+10, N+11) are free. */
+    /**
+     * A base port whose gateway, services, Keycloak and partner ports (N..N+3, N+10, N+11, N+20) are free,
+     * chosen below the kernel's ephemeral range: a port in that range that is free now can be handed to
+     * any outgoing connection or port-0 listener (each service's embedded MongoDB is one) before the
+     * service binds it, which is how a CI run once lost projects-service to "port in use".
+     */
     private static int freeBasePort() {
+        int below = ephemeralRangeStart() - 30;
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 40000);
+            int base = ThreadLocalRandom.current().nextInt(Math.min(20000, below - 1000), below);
             if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 10) && free(base + 11) && free(base + 20)) {
                 return base;
             }
         }
         throw new IllegalStateException("no free ports");
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range; IANA's 49152 elsewhere). */
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 49152;
+        }
     }
 
     private static boolean free(int port) {
