@@ -110,7 +110,7 @@ final class Launched implements AutoCloseable {
      * service binds it, which is how a CI run once lost projects-service to "port in use".
      */
     private static int freeBasePort() {
-        int below = ephemeralRangeStart() - 30;
+        int below = Math.max(ephemeralRangeStart(), 11000) - 30;
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(Math.min(20000, below - 1000), below);
             if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 10) && free(base + 11) && free(base + 20)) {
@@ -120,10 +120,14 @@ final class Launched implements AutoCloseable {
         throw new IllegalStateException("no free ports");
     }
 
-    /** The first port of the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range; IANA's 49152 elsewhere). */
+    /**
+     * The first port of the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range, read
+     * by lines: a /proc file reports no size, and Files.readString returned its first byte only; IANA's
+     * 49152 elsewhere).
+     */
     private static int ephemeralRangeStart() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 49152;
         }
