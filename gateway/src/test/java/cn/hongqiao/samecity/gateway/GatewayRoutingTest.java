@@ -221,6 +221,43 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aReadThatDidNotReachItsServiceIsTriedOnceMore() {
+        // the connection reset before an answer: the second try answers
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/reset")).inScenario("reset").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("recovered"));
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/reset")).inScenario("reset").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"code\": \"HQ-2\"}")));
+        web.get().uri("/api/v1/projects/reset").exchange().expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo("HQ-2");
+        projects.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/projects/reset")));
+
+        // HEAD is a read too
+        projects.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlPathEqualTo("/api/v1/projects/flaky-head"))
+                .inScenario("head").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(504)).willSetStateTo("recovered"));
+        projects.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlPathEqualTo("/api/v1/projects/flaky-head"))
+                .inScenario("head").whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200)));
+        web.head().uri("/api/v1/projects/flaky-head").exchange().expectStatus().isOk();
+        projects.verify(2, com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor(urlPathEqualTo("/api/v1/projects/flaky-head")));
+
+        // only once: a second 502 is the answer, as the 503 problem naming the service
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/down")).willReturn(aResponse().withStatus(502)));
+        web.get().uri("/api/v1/projects/down").exchange().expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.reason").isEqualTo("failed-response");
+        projects.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/projects/down")));
+    }
+
+    @Test
+    void aReadThatTimedOutIsNotTriedAgain() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/slow-once")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(1500).withBody("{}")));
+        web.get().uri("/api/v1/projects/slow-once").exchange()
+                .expectStatus().isEqualTo(503).expectBody().jsonPath("$.reason").isEqualTo("timeout");
+        projects.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/projects/slow-once")));
+    }
+
+    @Test
     void readsAreRetriedOnceAfterA502ButWritesNever() {
         projects.stubFor(get(urlPathEqualTo("/api/v1/projects/flaky")).inScenario("flaky").whenScenarioStateIs(
                 com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(aResponse().withStatus(502))

@@ -1,9 +1,7 @@
 package cn.hongqiao.samecity.gateway.routes;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import cn.hongqiao.samecity.defaults.security.DecidedBehind;
@@ -17,14 +15,13 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
  * {@code /api/v1/}, a response timeout, a rate limit, a circuit breaker named after the service
  * ({@link ServiceCircuitBreaker}: counts every 5xx, timeout and connection failure; answers a 503
- * problem naming the service when it cannot answer) and one retry for idempotent reads. Each
+ * problem naming the service when it cannot answer) and one retry for idempotent reads that did not
+ * reach the service ({@link ReadRetry}). Each
  * service's OpenAPI document is also reachable at {@code /api-docs/<service>} for the gateway's
  * Swagger UI.
  */
@@ -39,15 +36,12 @@ class RouteConfiguration {
         backends.services().forEach((name, backend) -> {
             List<String> paths = paths(backend);
             ServiceCircuitBreaker breaker = new ServiceCircuitBreaker(name, breakers.circuitBreaker(name, BREAKER), unavailable);
+            ReadRetry retry = new ReadRetry(RETRY_PAUSE);
             routes.route(name, route -> route.path(paths.toArray(String[]::new))
                     .filters(filters -> filters.filter(rateLimits.forGroup(name))
                             .filter(breaker)
                             // idempotent reads only: one more try after a connection failure, 502 or 504
-                            .retry(retry -> retry.setRetries(1).setMethods(HttpMethod.GET, HttpMethod.HEAD)
-                                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT)
-                                    .setSeries()
-                                    .setExceptions(IOException.class, TimeoutException.class)
-                                    .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
+                            .filter(retry))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) backend.connectTimeout().toMillis())
                     .uri(backend.uri()));
@@ -74,6 +68,9 @@ class RouteConfiguration {
     private static List<String> paths(BackendServices.Backend backend) {
         return backend.resources().stream().flatMap(resource -> Stream.of("/api/v1/" + resource, "/api/v1/" + resource + "/**")).toList();
     }
+
+    /** How long a read that did not reach its service waits before its one retry. */
+    static final Duration RETRY_PAUSE = Duration.ofMillis(50);
 
     /** Half of the last 20 calls failing opens a service's circuit for 10 s; 3 trial calls then. */
     static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
