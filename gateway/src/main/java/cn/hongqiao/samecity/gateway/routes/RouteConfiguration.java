@@ -10,6 +10,7 @@ import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -50,6 +51,18 @@ class RouteConfiguration {
                     .uri(backend.uri()));
         });
         return routes.build();
+    }
+
+    /** Hop-by-hop headers removed without copying the others ({@link HopByHopHeaders}). */
+    @Bean
+    static BeanPostProcessor hopByHopHeaders() {
+        return HopByHopHeaders.replacingSpringCloudGateways();
+    }
+
+    /** No second timer per request for a route's call to its service ({@link UntimedRouteCalls}). */
+    @Bean
+    static BeanPostProcessor untimedRouteCalls() {
+        return UntimedRouteCalls.aroundSpringBoots();
     }
 
     /** The route of every request on its {@code http.server.requests} timer. */
