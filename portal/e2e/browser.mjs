@@ -16,12 +16,24 @@ export async function launch() {
   });
 }
 
-/** A page in a fresh context, at the big screen's size, failing on any page error. */
+/**
+ * A page in a fresh context, at the big screen's size, failing on any page error. What the page met
+ * on the way (API answers of 400 and above, requests that never got an answer, console errors) is
+ * printed as it happens, so that a step that times out says what the person would have seen.
+ */
 export async function openPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
   const page = await context.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
+  const seen = (what) => console.log(`# [page ${new Date().toISOString()}] ${what}`);
+  page.on("pageerror", (e) => { errors.push(e); seen(`page error: ${e}`); });
+  page.on("console", (m) => { if (m.type() === "error") seen(`console error: ${m.text()}`); });
+  page.on("requestfailed", (r) => seen(`no answer: ${r.method()} ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400 && r.url().includes("/api/")) {
+      r.text().then((body) => seen(`${r.status()} ${r.request().method()} ${r.url()}: ${body.slice(0, 300)}`), () => seen(`${r.status()} ${r.request().method()} ${r.url()}`));
+    }
+  });
   return { context, page, errors };
 }
 
@@ -54,6 +66,10 @@ export async function signIn(page, role, { department, back } = {}) {
     await page.click(`button[data-role="${role}"]`);
   }
   await page.waitForURL((url) => url.toString().startsWith(PORTAL) && url.hash.startsWith(`#${target}`));
+  // Coming back from Keycloak, the address is set before the portal has mounted (it completes the
+  // sign-in first): wait until the portal shows who is signed in, so that the next step meets a
+  // mounted portal and not one still starting (as after a local sign-in, made inside the portal).
+  await page.waitForSelector('[data-test="person"]');
 }
 
 /** The access token the portal holds in {@code page} (local demo token or the OIDC user's), to ask the API what it shows. */

@@ -23,10 +23,13 @@ final class Launched implements AutoCloseable {
     final Process launcher;
     final List<String> output = Collections.synchronizedList(new ArrayList<>());
     final String gateway;
+    /** The platform's --home: data, keys and each process's log under logs/. */
+    final Path home;
 
-    private Launched(Process launcher, int basePort) {
+    private Launched(Process launcher, int basePort, Path home) {
         this.launcher = launcher;
         this.gateway = "http://localhost:" + basePort;
+        this.home = home;
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
@@ -52,7 +55,7 @@ final class Launched implements AutoCloseable {
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        Launched launched = new Launched(builder.start(), basePort);
+        Launched launched = new Launched(builder.start(), basePort, home);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (launched.output.stream().noneMatch(l -> l.contains("Platform ready."))) {
             assertThat(launched.launcher.isAlive()).as("launcher exited early:\n%s", String.join("\n", launched.output)).isTrue();
@@ -75,7 +78,25 @@ final class Launched implements AutoCloseable {
         node.getOutputStream().close();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(node.exitValue()).as("portal scenarios %s:%n%s", List.of(files), out).isZero();
+        assertThat(node.exitValue()).as("portal scenarios %s:%n%s%nthe platform's warnings and errors meanwhile:%n%s", List.of(files), out,
+                warningsInLogs()).isZero();
+    }
+
+    /** The last WARN and ERROR lines of each process's log (what a failed scenario's message carries). */
+    String warningsInLogs() {
+        StringBuilder found = new StringBuilder();
+        try (var logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("Exception")).toList();
+                found.append("--- ").append(log.getFileName()).append(": ").append(lines.size()).append(" lines\n");
+                lines.subList(Math.max(0, lines.size() - 15), lines.size())
+                        .forEach(l -> found.append(l, 0, Math.min(l.length(), 500)).append('\n'));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            found.append("(logs not readable: ").append(e).append(")");
+        }
+        return found.toString();
     }
 
     /** SIGTERM, as Ctrl-C would (the launcher then stops every process it started, Keycloak too), then a kill. */
