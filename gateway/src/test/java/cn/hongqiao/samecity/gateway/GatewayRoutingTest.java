@@ -250,6 +250,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theServicesSpanIsAChildOfTheGatewaysOwnSpanInTheCallersTrace() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/traced")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        String callersTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+        web.get().uri("/api/v1/projects/traced").header("traceparent", "00-" + callersTrace + "-" + callersSpan + "-01")
+                .exchange().expectStatus().isOk();
+        String passedOn = projects.findAll(getRequestedFor(urlPathEqualTo("/api/v1/projects/traced"))).get(0).getHeader("traceparent");
+        // the same trace, sampled as the caller decided, under the gateway's span for the request (not the caller's span)
+        assertThat(passedOn).matches("00-" + callersTrace + "-[0-9a-f]{16}-01").doesNotContain(callersSpan);
+    }
+
+    @Test
     void hopByHopHeadersStopAtTheGatewayBothWaysAndTheOthersPass() {
         projects.stubFor(get(urlPathEqualTo("/api/v1/projects/hops")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{}")

@@ -9,7 +9,9 @@ import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -59,10 +61,10 @@ class RouteConfiguration {
         return HopByHopHeaders.replacingSpringCloudGateways();
     }
 
-    /** No second timer per request for a route's call to its service ({@link UntimedRouteCalls}). */
+    /** The request's trace passed on to its service from the gateway's one span for it ({@link TraceContextPassedOn}). */
     @Bean
-    static BeanPostProcessor untimedRouteCalls() {
-        return UntimedRouteCalls.aroundSpringBoots();
+    TraceContextPassedOn traceContextPassedOn(ObjectProvider<Propagator> propagator) {
+        return new TraceContextPassedOn(propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     /** The route of every request on its {@code http.server.requests} timer. */

@@ -20,11 +20,16 @@ public final class ReactiveTraceIds {
 
     /** The request's trace id, or the MDC's when the request has no observation; null without either. */
     public static String of(ServerWebExchange exchange) {
+        Span span = spanOf(exchange);
+        return span != null ? span.context().traceId() : MDC.get("traceId");
+    }
+
+    /** The span of the request's server observation, or null when it has none (tracing off). */
+    public static @org.jspecify.annotations.Nullable Span spanOf(ServerWebExchange exchange) {
         ServerRequestObservationContext context = ServerRequestObservationContext.findCurrent(exchange.getAttributes()).orElse(null);
         TracingObservationHandler.TracingContext tracing = context == null ? null
                 : context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class);
-        Span span = tracing == null ? null : tracing.getSpan();
-        return span != null ? span.context().traceId() : MDC.get("traceId");
+        return tracing == null ? null : tracing.getSpan();
     }
 
     /** Puts the request's trace id in the MDC for one log statement. */
