@@ -145,10 +145,8 @@ public final class AuditTrail {
             for (AuditRecord entry : left) {
                 AuditRecord next = last == null ? entry.chainedAfter(1, AuditRecord.GENESIS, digest)
                         : entry.chainedAfter(last.sequence() + 1, last.hash(), digest);
-                org.bson.Document document = new org.bson.Document();
-                mongo.getConverter().write(next, document);
                 chained.add(next);
-                documents.add(document);
+                documents.add(next.toDocument());
                 last = next;
             }
             int inserted;

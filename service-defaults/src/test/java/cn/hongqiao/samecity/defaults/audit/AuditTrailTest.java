@@ -262,6 +262,26 @@ class AuditTrailTest {
         assertThat(trail.verify().brokenAt()).isEqualTo(2);
     }
 
+    @Test
+    void aRecordIsStoredAsSpringDataWouldMapItLessItsTypeHintAndReadsBackAsItself() {
+        AuditRecord full = AuditRecord.of(Instant.parse("2026-12-05T01:02:03.456Z"), "officer-demo", List.of("admin", "officer"), "红桥区人力资源和社会保障局",
+                "E-1", "portal", "10.0.0.7", "audit-test", "POST", "/api/v1/widgets/W-1/moves", "widgets", "W-1", "POST /api/v1/widgets/{id}/moves",
+                409, "4bf92f3577b34da6a3ce929d0e0e4736").chainedAfter(7, AuditRecord.GENESIS, AuditDigest.SHA_256);
+        AuditRecord sparse = AuditRecord.of(Instant.parse("2026-12-05T01:02:04Z"), null, List.of(), null, null, null, "127.0.0.1", "audit-test",
+                "POST", "/api/v1/widgets", "widgets", null, "POST /api/v1/widgets", 401, null).chainedAfter(8, full.hash(), AuditDigest.SM3);
+        for (AuditRecord record : List.of(full, sparse)) {
+            Document mapped = new Document();
+            mongo.getConverter().write(record, mapped);
+            mapped.remove("_class");
+            assertThat(record.toDocument()).isEqualTo(mapped);
+        }
+        trail.appendAll(List.of(full, sparse));
+        assertThat(records()).hasSize(2).first().usingRecursiveComparison().ignoringFields("id", "sequence", "previousHash", "hash")
+                .isEqualTo(full);
+        assertThat(mongo.getCollection(AuditRecord.COLLECTION).find().first()).doesNotContainKey("_class");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
     /** The chain after test data was rewritten: every record rehashed after the one before it. */
     private void rechain() {
         String previous = AuditRecord.GENESIS;
