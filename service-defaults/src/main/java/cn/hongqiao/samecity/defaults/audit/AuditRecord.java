@@ -90,43 +90,6 @@ public record AuditRecord(
     }
 
     /**
-     * The record as stored: the fields Spring Data's mapping writes (a null one left out, the time as
-     * a date, the outcome by name), without its type hint, which no read needs. Built by hand: the
-     * writer stores one for every audited request, and the mapping's reflection was a seventh of its time.
-     */
-    org.bson.Document toDocument() {
-        org.bson.Document document = new org.bson.Document();
-        putPresent(document, "_id", id == null ? null : new org.bson.types.ObjectId(id));
-        document.put("sequence", sequence);
-        document.put("at", java.util.Date.from(at));
-        putPresent(document, "subject", subject);
-        document.put("roles", new java.util.ArrayList<>(roles));
-        putPresent(document, "department", department);
-        putPresent(document, "enterpriseId", enterpriseId);
-        putPresent(document, "clientId", clientId);
-        putPresent(document, "clientAddress", clientAddress);
-        document.put("service", service);
-        document.put("method", method);
-        document.put("path", path);
-        putPresent(document, "resourceType", resourceType);
-        putPresent(document, "resourceId", resourceId);
-        document.put("action", action);
-        document.put("status", status);
-        document.put("outcome", outcome.name());
-        putPresent(document, "traceId", traceId);
-        putPresent(document, "digest", digest);
-        document.put("previousHash", previousHash);
-        document.put("hash", hash);
-        return document;
-    }
-
-    private static void putPresent(org.bson.Document document, String key, @Nullable Object value) {
-        if (value != null) {
-            document.put(key, value);
-        }
-    }
-
-    /**
      * The record's digest over every field but the hash, in a fixed order, and the previous hash
      * (the digest's name joins them only for SM3, so records chained before digests were named keep verifying).
      */

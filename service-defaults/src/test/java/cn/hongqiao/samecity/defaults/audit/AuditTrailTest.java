@@ -273,7 +273,7 @@ class AuditTrailTest {
             Document mapped = new Document();
             mongo.getConverter().write(record, mapped);
             mapped.remove("_class");
-            assertThat(record.toDocument()).isEqualTo(mapped);
+            assertThat(AuditTrail.documentOf(record)).isEqualTo(mapped);
         }
         trail.appendAll(List.of(full, sparse));
         assertThat(records()).hasSize(2).first().usingRecursiveComparison().ignoringFields("id", "sequence", "previousHash", "hash")
