@@ -3,6 +3,8 @@ package cn.hongqiao.samecity.defaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.hongqiao.samecity.defaults.logging.EcsLines;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -80,8 +82,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         d.put("spring.data.mongodb.representation.big-decimal", "decimal128");
         d.put("spring.data.mongodb.auto-index-creation", "true");
 
-        // Logs: one JSON object per line (Elastic Common Schema), with trace and span ids.
-        d.put("logging.structured.format.console", "${LOG_FORMAT:ecs}");
+        // Logs: one JSON object per line (Elastic Common Schema), with trace and span ids; Spring Boot's
+        // ECS format encoded in one step (logging.EcsLines); LOG_FORMAT=ecs-spring is Spring Boot's as it is.
+        d.put("logging.structured.format.console", EcsLines.consoleFormat(env.getProperty("LOG_FORMAT", "ecs")));
 
         // Errors: RFC 9457 problem details, never a stack trace.
         d.put("spring.mvc.problemdetails.enabled", "true");

@@ -139,6 +139,7 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     private @Nullable String currentTraceId() {
         Tracer t = tracer.get();
-        return t == null || t.currentSpan() == null ? null : t.currentSpan().context().traceId();
+        io.micrometer.tracing.Span span = t == null ? null : t.currentSpan();
+        return span == null ? null : span.context().traceId();
     }
 }
