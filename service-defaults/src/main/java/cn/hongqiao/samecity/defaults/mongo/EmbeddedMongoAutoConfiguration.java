@@ -51,7 +51,7 @@ public class EmbeddedMongoAutoConfiguration {
         String database = databaseName(env);
         MongoBackend backend;
         if (properties.storage() == PlatformMongoProperties.Storage.MEMORY) {
-            backend = H2Backend.inMemory();
+            backend = new EmbeddedH2Backend(MVStore.open(null));
         } else {
             Path file = properties.dataDir().resolve(database + ".mv.db").toAbsolutePath();
             try {
@@ -59,7 +59,7 @@ public class EmbeddedMongoAutoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the embedded MongoDB data folder " + file.getParent(), e);
             }
-            backend = new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(properties.cacheMb()).open());
+            backend = new EmbeddedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(properties.cacheMb()).open());
             log.info("Embedded MongoDB (mongo-java-server, H2 file) for database '{}' at {}", database, file);
         }
         MongoServer server = new MongoServer(backend);
