@@ -27,7 +27,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@code KeyValue}, which is not {@link Comparable}, so H2 compares two keys by serialising both
  * with {@code ObjectOutputStream}: some thirty serialisations per insert and per index, growing
  * with the collection (the audit trail's inserts cost a millisecond each, most of it there). Here
- * each key is serialised once, when it is made or read, and kept beside it ({@link SerializedKey}):
+ * each key is kept as its serialisation, made once ({@link SerializedKey}):
  * the same bytes, compared the same way, written in the same format, so the order of keys, and the
  * files an earlier version wrote, stay as they were. A development database only: production runs
  * a real MongoDB.
@@ -125,23 +125,26 @@ final class EmbeddedH2Backend extends H2Backend {
         }
     }
 
-    /** An index key and its Java serialisation, which is how H2 orders and stores it (the map compares keys, never equals them). */
+    /**
+     * An index key as its Java serialisation, which is how H2 orders and stores it: the key itself is
+     * read back from it only when asked for (an index is walked by its keys only for {@code $in} and
+     * regular expressions), so a page read from the file is not deserialised key by key. The map
+     * compares keys, never equals them.
+     */
     static final class SerializedKey {
 
-        private final KeyValue value;
         private final byte[] bytes;
 
-        SerializedKey(KeyValue value, byte[] bytes) {
-            this.value = value;
+        SerializedKey(byte[] bytes) {
             this.bytes = bytes;
         }
 
         static SerializedKey of(KeyValue value) {
-            return new SerializedKey(value, ObjectDataType.serialize(value));
+            return new SerializedKey(ObjectDataType.serialize(value));
         }
 
         KeyValue value() {
-            return value;
+            return (KeyValue) ObjectDataType.deserialize(bytes);
         }
 
         byte[] bytes() {
@@ -152,7 +155,7 @@ final class EmbeddedH2Backend extends H2Backend {
     /**
      * H2's {@code ObjectDataType} for keys that are serialised objects, with the serialisation kept:
      * compares the bytes as it does ({@code compareNotNull}), writes the tag, the length and the bytes
-     * as it does, and reads them back keeping the bytes read.
+     * as it does, and reads them back as they are.
      */
     static final class SerializedKeys extends BasicDataType<SerializedKey> {
 
@@ -165,7 +168,7 @@ final class EmbeddedH2Backend extends H2Backend {
 
         @Override
         public int getMemory(SerializedKey key) {
-            return 64 + 2 * key.bytes().length;
+            return 32 + key.bytes().length;
         }
 
         @Override
@@ -179,7 +182,7 @@ final class EmbeddedH2Backend extends H2Backend {
             if (buffer.get() == SERIALIZED_OBJECT) {
                 byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
                 buffer.get(bytes);
-                return new SerializedKey((KeyValue) ObjectDataType.deserialize(bytes), bytes);
+                return new SerializedKey(bytes);
             }
             // not a key mongo-java-server wrote (it writes KeyValues only): as H2 reads any value
             buffer.position(start);
