@@ -9,7 +9,7 @@
 # (target: at most 10 % fewer submissions per second with the trail) and the median round,
 # records written per second, verification time. Also each process's CPU per submission (its three
 # requests) on both sides, from /proc, so that the trail's cost is seen where it is spent.
-# Needs: built jars (./mvnw -DskipTests install). Nothing else running: the machine has 2 cores.
+# Needs: built jars (./mvnw -DskipTests install), jstat (the JDK's). Nothing else running: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${SECONDS_EACH:-20}; ROUNDS=${ROUNDS:-6}; WORKERS=${WORKERS:-8}
@@ -64,9 +64,26 @@ PY
 start with-trail "$with_port" true
 start without-trail "$without_port" false
 with_item=$(item_of "http://localhost:$with_port"); without_item=$(item_of "http://localhost:$without_port")
-# JIT and caches, not measured: WARM_UP seconds each (10 s left the first round's first slice low)
+# JIT and caches, not measured: WARM_UP seconds each (10 s left the first round's first slice low), then
+# 20 s slices on each until both platforms' JITs have settled (fewer than WARM_SETTLED methods compiled
+# in a round, per jstat; at most WARM_MAX_ROUNDS): with a fixed warm-up the JVMs were still compiling
+# through the first four rounds (30 -> 81 submissions/s), which made those rounds' ratios guesswork
+compiled() { # methods the JITs of every process of both platforms have compiled so far
+  local n=0 launcher p
+  for launcher in "${launcher_of[@]}"; do
+    for p in $(pgrep -P "$launcher" java || true); do n=$((n + $(jstat -compiler "$p" 2>/dev/null | awk 'NR == 2 { print $1 }' || echo 0))); done
+  done
+  echo "$n"
+}
 load warm-up "$with_port" "${WARM_UP:-30}" > /dev/null
 load warm-up "$without_port" "${WARM_UP:-30}" > /dev/null
+for warm in $(seq 1 "${WARM_MAX_ROUNDS:-10}"); do
+  before=$(compiled)
+  load warm-up "$with_port" 20 > /dev/null; load warm-up "$without_port" 20 > /dev/null
+  fresh=$(( $(compiled) - before ))
+  echo "warm-up round $warm: $fresh methods compiled" >&2
+  (( fresh < ${WARM_SETTLED:-100} )) && break
+done
 for round in $(seq 1 "$ROUNDS"); do
   if (( round % 2 )); then order="with without"; else order="without with"; fi
   for side in $order; do
