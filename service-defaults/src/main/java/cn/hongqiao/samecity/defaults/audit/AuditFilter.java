@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.nimbusds.jwt.JWTParser;
 import cn.hongqiao.samecity.defaults.security.Roles;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -139,7 +140,7 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     private @Nullable String currentTraceId() {
         Tracer t = tracer.get();
-        io.micrometer.tracing.Span span = t == null ? null : t.currentSpan();
+        Span span = t == null ? null : t.currentSpan();
         return span == null ? null : span.context().traceId();
     }
 }

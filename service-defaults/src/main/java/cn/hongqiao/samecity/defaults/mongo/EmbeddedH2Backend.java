@@ -2,7 +2,6 @@ package cn.hongqiao.samecity.defaults.mongo;
 
 import java.nio.ByteBuffer;
 import java.util.AbstractMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -88,20 +87,9 @@ final class EmbeddedH2Backend extends H2Backend {
 
         @Override
         protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-            return () -> new Iterator<>() {
-                private final Iterator<Map.Entry<SerializedKey, Object>> entries = map.entrySet().iterator();
-
-                @Override
-                public boolean hasNext() {
-                    return entries.hasNext();
-                }
-
-                @Override
-                public Map.Entry<KeyValue, Object> next() {
-                    Map.Entry<SerializedKey, Object> entry = entries.next();
-                    return new AbstractMap.SimpleImmutableEntry<>(entry.getKey().value(), entry.getValue());
-                }
-            };
+            return () -> map.entrySet().stream()
+                    .<Map.Entry<KeyValue, Object>>map(entry -> new AbstractMap.SimpleImmutableEntry<>(entry.getKey().value(), entry.getValue()))
+                    .iterator();
         }
 
         @Override
