@@ -73,6 +73,16 @@ class RateLimitTest {
             return answers;
         }
 
+        /** Without a token: the client is its address, here as the ingress forwards it. */
+        List<EntityExchangeResult<String>> anonymousBurst(String address, int requests) {
+            List<EntityExchangeResult<String>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(web.get().uri("/api/v1/projects").header("X-Forwarded-For", address).exchange()
+                        .expectBody(String.class).returnResult());
+            }
+            return answers;
+        }
+
         static List<Integer> statuses(List<EntityExchangeResult<String>> answers) {
             return answers.stream().map(answer -> answer.getStatus().value()).toList();
         }
@@ -90,6 +100,21 @@ class RateLimitTest {
                     .contains("\"code\":\"rate-limited\"").contains("\"title\":\"请求过于频繁\"");
 
             assertThat(statuses(burst("other-" + System.nanoTime(), 3))).containsOnly(200);
+        }
+
+        @Test
+        void callersWithoutATokenAreLimitedEachByTheirAddressNotAllTogether() {
+            long run = System.nanoTime();
+            String first = "198.51.100." + (run % 250 + 1);
+            String second = "203.0.113." + (run % 250 + 1);
+            List<EntityExchangeResult<String>> answers = anonymousBurst(first, 6);
+            assertThat(statuses(answers).subList(0, 3)).containsOnly(200);
+            assertThat(statuses(answers).subList(3, 6)).contains(429);
+            assertThat(answers.get(0).getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("2");
+
+            List<EntityExchangeResult<String>> other = anonymousBurst(second, 3);
+            assertThat(statuses(other)).containsOnly(200);
+            assertThat(other.get(0).getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("2");
         }
     }
 

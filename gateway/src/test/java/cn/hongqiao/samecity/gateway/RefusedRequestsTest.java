@@ -48,6 +48,21 @@ class RefusedRequestsTest {
         assertProblem(send("GET /api/v1/projects HTTP/1.1 trailing\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400, "bad-request");
     }
 
+    @Test
+    void aPathTheFirewallRefusesIsA400Problem() throws IOException {
+        assertProblem(send("GET /api/v1/projects/%2e%2e/actuator/env HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                400, "bad-request");
+        assertProblem(send("GET /api/v1/projects;jsessionid=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                400, "bad-request");
+    }
+
+    @Test
+    void aControlCharacterInAHeaderTheGatewayReadsIsA400Problem() throws IOException {
+        // U+0085 (NEL), sent as the byte 0x85, is a C1 control character
+        assertProblem(send("GET /api/v1/projects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer abc\u0085\r\n"
+                + "Connection: close\r\n\r\n"), 400, "bad-request");
+    }
+
     private static void assertProblem(String answer, int status, String code) {
         assertThat(answer).startsWith("HTTP/1.1 " + status);
         assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
