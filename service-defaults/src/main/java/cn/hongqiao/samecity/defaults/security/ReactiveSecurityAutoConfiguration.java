@@ -30,6 +30,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -71,9 +72,7 @@ public class ReactiveSecurityAutoConfiguration {
                 // a WebSession on every request, and creating one hops to a blocking-capable thread
                 // and back (a fifth of the gateway's CPU per request, measured with async-profiler).
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                // nothing to return to after a sign-in this chain never starts: no filter asking a
-                // no-op cache on every request
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // the rules in one manager (GatewayAccessRules), checked once per request
                 .authorizeExchange(exchanges -> exchanges.anyExchange().access(access))
                 .oauth2ResourceServer(resourceServer -> resourceServer
