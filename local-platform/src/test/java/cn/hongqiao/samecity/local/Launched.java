@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ final class Launched implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
-            } catch (IOException ignored) {
-                // launcher gone
+            } catch (IOException | UncheckedIOException ignored) {
+                // launcher gone (lines() wraps the closed stream's IOException)
             }
         });
         reader.setDaemon(true);
