@@ -64,21 +64,19 @@ class RateLimitTest {
         LocalTokenIssuer issuer;
 
         List<EntityExchangeResult<String>> burst(String subject, int requests) {
-            List<EntityExchangeResult<String>> answers = new ArrayList<>();
             String token = issuer.issue("citizen", subject).accessToken();
-            for (int i = 0; i < requests; i++) {
-                answers.add(web.get().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
-                        .expectBody(String.class).returnResult());
-            }
-            return answers;
+            return burst(HttpHeaders.AUTHORIZATION, "Bearer " + token, requests);
         }
 
         /** Without a token: the client is its address, here as the ingress forwards it. */
         List<EntityExchangeResult<String>> anonymousBurst(String address, int requests) {
+            return burst("X-Forwarded-For", address, requests);
+        }
+
+        private List<EntityExchangeResult<String>> burst(String header, String value, int requests) {
             List<EntityExchangeResult<String>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                answers.add(web.get().uri("/api/v1/projects").header("X-Forwarded-For", address).exchange()
-                        .expectBody(String.class).returnResult());
+                answers.add(web.get().uri("/api/v1/projects").header(header, value).exchange().expectBody(String.class).returnResult());
             }
             return answers;
         }
