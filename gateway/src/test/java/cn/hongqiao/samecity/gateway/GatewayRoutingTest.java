@@ -1,6 +1,7 @@
 package cn.hongqiao.samecity.gateway;
 
 import java.time.Duration;
+import java.util.List;
 
 import cn.hongqiao.samecity.defaults.problem.Problems;
 import cn.hongqiao.samecity.defaults.security.LocalTokenIssuer;
@@ -12,11 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -78,9 +78,9 @@ class GatewayRoutingTest {
     CircuitBreakerRegistry breakers;
     @Autowired
     RouteLocator routes;
+    /** The gateway's controllers and the actuator's endpoints. */
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping controllers;
+    List<RequestMappingInfoHandlerMapping> endpointMappings;
 
     @BeforeEach
     void reset() {
@@ -88,14 +88,15 @@ class GatewayRoutingTest {
         items.resetAll();
     }
 
-    /** Routes are looked up before the controllers (handler-mapping.order): no route may take a controller's path. */
+    /** Routes are looked up before the controllers and the actuator (handler-mapping.order): no route may take one of their paths. */
     @Test
     void noRouteShadowsOneOfTheGatewaysOwnEndpoints() {
-        var endpoints = controllers.getHandlerMethods().keySet().stream()
+        var endpoints = endpointMappings.stream().flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
                 .flatMap(info -> info.getPatternsCondition().getPatterns().stream())
                 .map(pattern -> pattern.getPatternString().replaceAll("\\{[^}]*}", "x").replace("**", "x"))
                 .distinct().toList();
-        assertThat(endpoints).contains("/api/v1/audit/records", "/api/v1/dashboard", "/api/v1/local/tokens");
+        assertThat(endpoints).contains("/api/v1/audit/records", "/api/v1/dashboard", "/api/v1/local/tokens",
+                "/actuator/health", "/actuator/prometheus");
         for (String path : endpoints) {
             for (HttpMethod method : new HttpMethod[] { HttpMethod.GET, HttpMethod.POST }) {
                 var exchange = MockServerWebExchange.from(MockServerHttpRequest.method(method, path));

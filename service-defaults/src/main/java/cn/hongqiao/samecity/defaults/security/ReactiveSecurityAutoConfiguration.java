@@ -7,6 +7,7 @@ import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
@@ -101,6 +103,13 @@ public class ReactiveSecurityAutoConfiguration {
     @ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
     ServerWebExchangeFirewall platformFirewall() {
         return StrictFirewall.create();
+    }
+
+    /** The one chain run without the general case's per-request search and chain building ({@link OneChainProxy}). */
+    @Bean
+    static BeanPostProcessor oneSecurityChainProxy(ObjectProvider<SecurityWebFilterChain> chains,
+            ObjectProvider<ServerWebExchangeFirewall> firewalls, ObjectProvider<ServerExchangeRejectedHandler> rejectedHandlers) {
+        return OneChainProxy.replacingSpringSecuritys(chains, firewalls, rejectedHandlers);
     }
 
     private static String path(ServerWebExchange exchange) {
