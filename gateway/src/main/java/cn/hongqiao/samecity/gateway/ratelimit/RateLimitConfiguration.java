@@ -1,6 +1,7 @@
 package cn.hongqiao.samecity.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
+import java.util.function.Function;
 
 import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
@@ -34,21 +35,33 @@ public class RateLimitConfiguration {
                 ? new RedisLimiter(redis.getObject(), properties)
                 : new BucketLimiter(properties);
         XForwardedRemoteAddressResolver addresses = XForwardedRemoteAddressResolver.maxTrustedIndex(1);
-        return group -> (exchange, chain) -> client(exchange, addresses)
-                .flatMap(client -> limiter.consume(group, client))
+        return group -> (exchange, chain) -> decision(exchange, addresses, client -> limiter.consume(group, client))
                 .flatMap(decision -> {
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", String.valueOf(Math.max(0, decision.remaining())));
                     return decision.allowed() ? chain.filter(exchange) : tooMany(exchange, decision, problems);
                 });
     }
 
-    private static Mono<String> client(ServerWebExchange exchange, XForwardedRemoteAddressResolver addresses) {
+    /**
+     * The limiter's decision for the request's client. Only a request with an {@code Authorization}
+     * header can have a principal (the token is read from that header alone), so a request without
+     * one is limited by its address at once, without asking the security context for a principal it
+     * cannot have (about ten operators on every anonymous request).
+     */
+    private static Mono<Limiter.Decision> decision(ServerWebExchange exchange, XForwardedRemoteAddressResolver addresses,
+            Function<String, Mono<Limiter.Decision>> consume) {
+        if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            return consume.apply(address(exchange, addresses));
+        }
         return exchange.getPrincipal().map(principal -> "sub:" + principal.getName())
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    InetSocketAddress address = addresses.resolve(exchange);
-                    return "ip:" + (address == null ? "unknown" : address.getAddress() == null ? address.getHostString()
-                            : address.getAddress().getHostAddress());
-                }));
+                .switchIfEmpty(Mono.fromSupplier(() -> address(exchange, addresses)))
+                .flatMap(consume);
+    }
+
+    private static String address(ServerWebExchange exchange, XForwardedRemoteAddressResolver addresses) {
+        InetSocketAddress address = addresses.resolve(exchange);
+        return "ip:" + (address == null ? "unknown" : address.getAddress() == null ? address.getHostString()
+                : address.getAddress().getHostAddress());
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, Limiter.Decision decision, ReactiveProblems problems) {
