@@ -149,16 +149,15 @@ per_round() { # PATH FIELD REFERENCE -> the ratios PATH / REFERENCE of FIELD in 
   paste -d' ' <(tr ';' '\n' <<< "${results[$1]}" | awk -v f="$2" 'NF { print $f }') \
               <(tr ';' '\n' <<< "${results[$3]}" | awk -v f="$2" 'NF { print $f }') | awk '{ printf "%.2f ", $1 / $2 }'
 }
-median_of() { tr ' ' '\n' <<< "$1" | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 echo "round by round (each ratio within one round):"
 for p in bare-gateway gateway-anonymous gateway-token; do
   ratios=$(per_round "$p" 1 direct)
-  awk -v n="$p" -v m="$(median_of "$ratios")" -v all="$ratios" 'BEGIN {
+  awk -v n="$p" -v m="$(median "${ratios// /;}" 1)" -v all="$ratios" 'BEGIN {
     printf "%-20s throughput %.0f %% of direct, median of rounds (target >= 65 %%): %s\n", n, 100 * m, all }'
 done
 for p in gateway-anonymous gateway-token; do
   ratios=$(per_round "$p" 4 bare-gateway)
-  awk -v n="$p" -v m="$(median_of "$ratios")" -v all="$ratios" 'BEGIN {
+  awk -v n="$p" -v m="$(median "${ratios// /;}" 1)" -v all="$ratios" 'BEGIN {
     printf "%-20s CPU per request %.2f x the bare gateway'"'"'s, median of rounds (target <= 1.2): %s\n", n, m, all }'
 done
 

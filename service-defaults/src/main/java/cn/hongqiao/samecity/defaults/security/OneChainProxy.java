@@ -30,7 +30,8 @@ import org.springframework.web.server.WebFilterChain;
  * filter runs). Here the filters are read once, and each link of the chain is made when the filter
  * before it passes the request on. Installed in place of Spring Security's proxy by
  * {@link #replacingSpringSecuritys}, only when there is exactly one chain and it is the kind
- * {@code ServerHttpSecurity} builds (a fixed list of filters); otherwise Spring's proxy stays.
+ * {@code ServerHttpSecurity} builds (a fixed list of filters); otherwise Spring's proxy stays. No chain
+ * decorator applies: the platform makes no security observations ({@code ObservationAutoConfiguration}).
  */
 final class OneChainProxy extends WebFilterChainProxy {
 
@@ -40,9 +41,7 @@ final class OneChainProxy extends WebFilterChainProxy {
     private final ServerExchangeRejectedHandler rejected;
 
     OneChainProxy(MatcherSecurityWebFilterChain chain, ServerWebExchangeFirewall firewall, ServerExchangeRejectedHandler rejected) {
-        super(chain);
-        setFirewall(firewall);
-        setExchangeRejectedHandler(rejected);
+        super(chain); // the superclass's own firewall, handler and decorator are never used: filter() is all this proxy does
         this.chain = chain;
         // a MatcherSecurityWebFilterChain's filters are a fixed list, handed out as Flux.fromIterable
         this.filters = List.copyOf(chain.getWebFilters().collectList().block());
