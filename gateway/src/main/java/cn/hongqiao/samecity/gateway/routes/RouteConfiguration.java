@@ -10,9 +10,12 @@ import cn.hongqiao.samecity.gateway.ratelimit.RateLimitConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.tracing.propagation.Propagator;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -21,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
- * {@code /api/v1/}, a response timeout, a rate limit, a circuit breaker named after the service
+ * {@code /api/v1/}, a response timeout ({@link RouteClients}), a rate limit, a circuit breaker named after the service
  * ({@link ServiceCircuitBreaker}: counts every 5xx, timeout and connection failure; answers a 503
  * problem naming the service when it cannot answer) and one retry for idempotent reads that did not
  * reach the service ({@link ReadRetry}). Each
@@ -45,7 +48,7 @@ class RouteConfiguration {
                             .filter(breaker)
                             // idempotent reads only: one more try after a connection failure, 502 or 504
                             .filter(retry))
-                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())
+                    .metadata(RouteClients.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) backend.connectTimeout().toMillis())
                     .uri(backend.uri()));
             routes.route(name + "-api-docs", route -> route.path("/api-docs/" + name)
@@ -53,6 +56,13 @@ class RouteConfiguration {
                     .uri(backend.uri()));
         });
         return routes.build();
+    }
+
+    /** Each route's HTTP client, with its timeouts, made once ({@link RouteClients}). */
+    @Bean
+    static BeanPostProcessor routeClients(ObjectProvider<HttpClient> httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+            ObjectProvider<HttpClientProperties> properties) {
+        return RouteClients.replacingSpringCloudGateways(httpClient, headersFilters, properties);
     }
 
     /** Hop-by-hop headers removed without copying the others ({@link HopByHopHeaders}). */

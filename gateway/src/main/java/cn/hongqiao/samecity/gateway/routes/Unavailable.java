@@ -57,7 +57,8 @@ final class Unavailable {
         if (cause instanceof CallNotPermittedException) {
             return "circuit-open";
         }
-        if (cause instanceof TimeoutException
+        // Netty's: the service did not answer within its route's response timeout (RouteClients)
+        if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException
                 || cause instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
             return "timeout";
         }
