@@ -224,6 +224,8 @@ class GatewayRoutingTest {
 
     @Test
     void aReadThatDidNotReachItsServiceIsTriedOnceMore() {
+        CircuitBreaker breaker = breakers.circuitBreaker("projects-service");
+        breaker.reset();
         // the connection reset before an answer: the second try answers
         projects.stubFor(get(urlPathEqualTo("/api/v1/projects/reset")).inScenario("reset").whenScenarioStateIs(
                 com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
@@ -233,6 +235,9 @@ class GatewayRoutingTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"code\": \"HQ-2\"}")));
         web.get().uri("/api/v1/projects/reset").exchange().expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo("HQ-2");
         projects.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/projects/reset")));
+        // the breaker counts the call once, by its last answer
+        assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
 
         // HEAD is a read too
         projects.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlPathEqualTo("/api/v1/projects/flaky-head"))
@@ -248,6 +253,9 @@ class GatewayRoutingTest {
         web.get().uri("/api/v1/projects/down").exchange().expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.reason").isEqualTo("failed-response");
         projects.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/projects/down")));
+        assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(2);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        breaker.reset();
     }
 
     @Test

@@ -24,12 +24,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
- * {@code /api/v1/}, a response timeout ({@link RouteClients}), a rate limit, a circuit breaker named after the service
- * ({@link ServiceCircuitBreaker}: counts every 5xx, timeout and connection failure; answers a 503
- * problem naming the service when it cannot answer) and one retry for idempotent reads that did not
- * reach the service ({@link ReadRetry}). Each
- * service's OpenAPI document is also reachable at {@code /api-docs/<service>} for the gateway's
- * Swagger UI.
+ * {@code /api/v1/}, a response timeout ({@link RouteClients}), a rate limit, and its calls to the
+ * service ({@link ServiceCalls}): a circuit breaker named after the service (counts every 5xx,
+ * timeout and connection failure; answers a 503 problem naming the service when it cannot answer)
+ * and one retry for idempotent reads that did not reach the service. Each service's OpenAPI document
+ * is also reachable at {@code /api-docs/<service>} for the gateway's Swagger UI.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
@@ -41,13 +40,9 @@ class RouteConfiguration {
         RouteLocatorBuilder.Builder routes = builder.routes();
         backends.services().forEach((name, backend) -> {
             List<String> paths = paths(backend);
-            ServiceCircuitBreaker breaker = new ServiceCircuitBreaker(name, breakers.circuitBreaker(name, BREAKER), unavailable);
-            ReadRetry retry = new ReadRetry(RETRY_PAUSE);
+            ServiceCalls calls = new ServiceCalls(name, breakers.circuitBreaker(name, BREAKER), unavailable, RETRY_PAUSE);
             routes.route(name, route -> route.path(paths.toArray(String[]::new))
-                    .filters(filters -> filters.filter(rateLimits.forGroup(name))
-                            .filter(breaker)
-                            // idempotent reads only: one more try after a connection failure, 502 or 504
-                            .filter(retry))
+                    .filters(filters -> filters.filter(rateLimits.forGroup(name)).filter(calls))
                     .metadata(RouteClients.RESPONSE_TIMEOUT_ATTR, backend.timeout().toMillis())
                     .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) backend.connectTimeout().toMillis())
                     .uri(backend.uri()));

@@ -62,7 +62,7 @@ final class Unavailable {
                 || cause instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
             return "timeout";
         }
-        if (cause instanceof ServiceCircuitBreaker.FailedAnswer) {
+        if (cause instanceof ServiceCalls.FailedAnswer) {
             return "failed-response";
         }
         return "unreachable";
