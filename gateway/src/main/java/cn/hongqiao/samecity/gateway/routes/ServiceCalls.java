@@ -39,7 +39,7 @@ import org.springframework.web.server.ServerWebExchange;
 final class ServiceCalls implements GatewayFilter {
 
     /** Answers that are about reaching the service, not from it: tried again (reads) and replaced by the 503 problem. */
-    static final Set<Integer> PROXY_STATUSES = Set.of(502, 504);
+    private static final Set<Integer> PROXY_STATUSES = Set.of(502, 504);
 
     private final String service;
     private final CircuitBreaker breaker;
@@ -59,8 +59,8 @@ final class ServiceCalls implements GatewayFilter {
             return unavailable.write(exchange, service, CallNotPermittedException.createCallNotPermittedException(breaker));
         }
         HttpMethod method = exchange.getRequest().getMethod();
-        Call call = new Call(exchange, chain, method == HttpMethod.GET || method == HttpMethod.HEAD);
-        return call.attempt(call.mayRetry).doOnCancel(call::cancelled);
+        Call call = new Call(exchange, chain);
+        return call.attempt(method == HttpMethod.GET || method == HttpMethod.HEAD).doOnCancel(call::cancelled);
     }
 
     /** How one attempt ended: the answer's status, or the failure to get one. */
@@ -77,14 +77,12 @@ final class ServiceCalls implements GatewayFilter {
 
         private final ServerWebExchange exchange;
         private final GatewayFilterChain chain;
-        private final boolean mayRetry;
         private final long started = System.nanoTime();
         private volatile boolean recorded;
 
-        Call(ServerWebExchange exchange, GatewayFilterChain chain, boolean mayRetry) {
+        Call(ServerWebExchange exchange, GatewayFilterChain chain) {
             this.exchange = exchange;
             this.chain = chain;
-            this.mayRetry = mayRetry;
         }
 
         Mono<Void> attempt(boolean retryIfNotReached) {
@@ -125,12 +123,12 @@ final class ServiceCalls implements GatewayFilter {
         }
     }
 
-    static boolean answeredByAProxy(HttpStatusCode status) {
+    private static boolean answeredByAProxy(HttpStatusCode status) {
         return status != null && PROXY_STATUSES.contains(status.value());
     }
 
     /** A connection refused, reset or timed out on connecting (Reactor Netty's are IOExceptions, or wrap one). */
-    static boolean unreachable(Throwable failure) {
+    private static boolean unreachable(Throwable failure) {
         return failure instanceof IOException || failure.getCause() instanceof IOException;
     }
 
