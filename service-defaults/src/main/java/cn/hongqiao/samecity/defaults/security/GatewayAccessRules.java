@@ -15,6 +15,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Who may pass the gateway, as one ordered list of rules, the first whose paths (and method) fit
@@ -97,6 +98,11 @@ final class GatewayAccessRules implements ReactiveAuthorizationManager<Authoriza
             case SIGNED_IN_NOT_AN_AUDITOR -> signedIn && !Roles.isAuditor(authentication);
         };
         return granted ? new AuthorizationDecision(true) : DENIED;
+    }
+
+    /** The same rules as the manager Spring Security's authorization filter asks about an exchange. */
+    ReactiveAuthorizationManager<ServerWebExchange> forExchanges() {
+        return (authentication, exchange) -> authorize(authentication, new AuthorizationContext(exchange));
     }
 
     @Override
