@@ -26,8 +26,10 @@ import org.springframework.web.server.session.WebSessionManager;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,9 +107,14 @@ class EdgeAndDashboardTest {
     void identityHeadersFromClientsNeverReachAService() {
         projects.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
         web.get().uri("/api/v1/projects").header("X-User-Id", "admin").header("X-Roles", "admin")
-                .header("X-Department", "红桥区发展和改革委员会").exchange().expectStatus().isOk();
+                .header("X-Department", "红桥区发展和改革委员会").header("x-principal-name", "admin").header("X-Client", "big-screen")
+                .exchange().expectStatus().isOk();
         projects.verify(getRequestedFor(urlPathEqualTo("/api/v1/projects")).withHeader("X-User-Id", absent())
-                .withHeader("X-Roles", absent()).withHeader("X-Department", absent()));
+                .withHeader("X-Roles", absent()).withHeader("X-Department", absent()).withHeader("X-Principal-Name", absent())
+                .withHeader("X-Client", equalTo("big-screen")));
+        // a request without one goes on with its headers as sent
+        web.get().uri("/api/v1/projects?ordinary").header("X-Client", "big-screen").exchange().expectStatus().isOk();
+        projects.verify(getRequestedFor(urlEqualTo("/api/v1/projects?ordinary")).withHeader("X-Client", equalTo("big-screen")));
     }
 
     @Test
