@@ -34,9 +34,15 @@ LOCAL_PLATFORM_JVM_OPTIONS="${JVM_OPTIONS:--XX:+UseParallelGC -Xms256m -Xmx512m}
   java -jar local-platform/target/local-platform.jar --home="$home" --base-port="$base" > "$home/launcher.out" 2>&1 &
 launcher=$!
 stop() {
+  local status=$? kept
   [[ -f $home/nginx.pid ]] && kill "$(cat "$home/nginx.pid")" 2>/dev/null
   [[ -n ${bare:-} ]] && kill -TERM "$bare" 2>/dev/null
-  kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true; rm -rf "$home"  # under set -e a launcher stopped by SIGTERM (143) would end the script before the clean-up
+  kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true  # under set -e a launcher stopped by SIGTERM (143) would end the script before the clean-up
+  if (( status != 0 )) && [[ -d $home/logs ]]; then  # a refused run keeps what the processes logged, to find out why
+    kept=$(mktemp -d "${TMPDIR:-/tmp}/gateway-overhead-logs.XXXXXX"); cp -r "$home/logs/." "$home/launcher.out" "$kept/"
+    echo "the platform's logs are kept in $kept" >&2
+  fi
+  rm -rf "$home"
 }
 trap stop EXIT
 until grep -q "Platform ready." "$home/launcher.out"; do kill -0 $launcher || exit 1; sleep 0.5; done
