@@ -78,8 +78,7 @@ class EdgeConfiguration {
         Object received;
         try {
             received = ServerHttpRequestDecorator.getNativeRequest(request);
-        }
-        catch (IllegalArgumentException notAdapted) {
+        } catch (IllegalArgumentException notAdapted) {
             return true;
         }
         if (!(received instanceof HttpServerRequest nettyRequest)) {
