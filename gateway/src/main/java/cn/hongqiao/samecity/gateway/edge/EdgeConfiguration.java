@@ -86,20 +86,17 @@ class EdgeConfiguration {
         }
         Iterator<Map.Entry<CharSequence, CharSequence>> headers = nettyRequest.requestHeaders().iteratorCharSequence();
         while (headers.hasNext()) {
-            CharSequence name = headers.next().getKey();
-            for (String prefix : lowerCasePrefixes) {
-                if (AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
-                    return true;
-                }
+            if (startsWithAny(headers.next().getKey(), lowerCasePrefixes)) {
+                return true;
             }
         }
         return false;
     }
 
     /** Case-insensitive, without a lower-cased copy of every header name of every request. */
-    private static boolean startsWithAny(String name, List<String> lowerCasePrefixes) {
+    private static boolean startsWithAny(CharSequence name, List<String> lowerCasePrefixes) {
         for (String prefix : lowerCasePrefixes) {
-            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            if (AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
                 return true;
             }
         }
