@@ -84,6 +84,38 @@ final class Launched implements AutoCloseable {
                 List.of(files), out, warningsInLogs())).isZero();
     }
 
+    /**
+     * A thread dump of each of the platform's Java processes ({@code jcmd Thread.print}) under
+     * logs/threads-&lt;n&gt;/, named by process, with {@code why} beside them: what a request that hangs
+     * leaves for whoever reads the failure (a stall's cause is in what the threads wait on, and the
+     * processes are gone once the test ends). Returns the folder.
+     */
+    Path dumpThreads(String why) {
+        Path folder = home.resolve("logs").resolve("threads-" + System.currentTimeMillis());
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("why.txt"), why + System.lineSeparator());
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            for (ProcessHandle process : launcher.descendants().toList()) {
+                String command = process.info().commandLine().orElse("");
+                java.util.regex.Matcher jar = java.util.regex.Pattern.compile("([\\w-]+)\\.jar").matcher(command);
+                if (!process.isAlive() || !command.contains("java") || !jar.find()) {
+                    continue;
+                }
+                Process dump = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "Thread.print", "-l")
+                        .redirectErrorStream(true).redirectOutput(folder.resolve(jar.group(1) + "-" + process.pid() + ".txt").toFile()).start();
+                if (!dump.waitFor(20, TimeUnit.SECONDS)) {
+                    dump.destroyForcibly();
+                }
+            }
+        } catch (IOException e) {
+            return folder; // the dumps are help for a failure's reader, never a failure of their own
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return folder;
+    }
+
     /** The last WARN and ERROR lines of each process's log (what a failed scenario's message carries). */
     String warningsInLogs() {
         StringBuilder found = new StringBuilder();

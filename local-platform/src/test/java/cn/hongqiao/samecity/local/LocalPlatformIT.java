@@ -814,10 +814,28 @@ class LocalPlatformIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
-    /** Sends through the gateway; every answer must keep the platform document portals generate their clients from. */
+    /**
+     * Sends through the gateway; every answer must keep the platform document portals generate their
+     * clients from. An answer that takes more than 10 s leaves thread dumps of every process (see the
+     * failure's message) before the request times out at 20 s.
+     */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
-        HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        var answer = HTTP.sendAsync(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = answer.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException slow) {
+            Path dumps = platform.dumpThreads("no answer in 10 s to " + built.method() + " " + built.uri());
+            try {
+                response = answer.get();
+            } catch (java.util.concurrent.ExecutionException failed) {
+                throw new AssertionError(built.method() + " " + built.uri() + ": " + failed.getCause() + "; thread dumps taken at 10 s: " + dumps,
+                        failed.getCause());
+            }
+        } catch (java.util.concurrent.ExecutionException failed) {
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
+        }
         List<String> violations = CONTRACT.violations(built.method(), built.uri().getPath(), response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(null), response.body().getBytes(StandardCharsets.UTF_8));
         assertThat(violations).as("the answer breaks docs/openapi/platform.json; body: %s", response.body()).isEmpty();
