@@ -88,7 +88,7 @@ final class Launched implements AutoCloseable {
      * A thread dump of each of the platform's Java processes ({@code jcmd Thread.print}) under
      * logs/threads-&lt;n&gt;/, named by process, with {@code why} beside them: what a request that hangs
      * leaves for whoever reads the failure (a stall's cause is in what the threads wait on, and the
-     * processes are gone once the test ends). Returns the folder.
+     * processes are gone once the test ends), and the same on the console. Returns the folder.
      */
     Path dumpThreads(String why) {
         Path folder = home.resolve("logs").resolve("threads-" + System.currentTimeMillis());
@@ -106,6 +106,12 @@ final class Launched implements AutoCloseable {
                         .redirectErrorStream(true).redirectOutput(folder.resolve(jar.group(1) + "-" + process.pid() + ".txt").toFile()).start();
                 if (!dump.waitFor(20, TimeUnit.SECONDS)) {
                     dump.destroyForcibly();
+                }
+            }
+            // and on the console, which CI keeps when the machine's temporary folders are gone
+            try (var dumps = Files.list(folder)) {
+                for (Path dump : dumps.sorted().toList()) {
+                    System.out.println("----- " + dump + System.lineSeparator() + Files.readString(dump));
                 }
             }
         } catch (IOException e) {
