@@ -2,7 +2,7 @@
 // allows, and files this month's dispatch report; in Chromium, against the running platform.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { accessible, launch, openPage, PORTAL, signIn } from "./browser.mjs";
+import { accessible, launch, openPage, PORTAL, signIn, tokenOf } from "./browser.mjs";
 
 test("a planner is offered only legal stage moves, makes one and files the month's dispatch report", async () => {
   const browser = await launch();
@@ -11,6 +11,16 @@ test("a planner is offered only legal stage moves, makes one and files the month
     await signIn(page, "officer", { back: "/workbench/projects" });
     await page.waitForSelector('[data-test="projects"] tbody tr');
     await accessible(page, "projects");
+    // its own project in 前期工作, so that the scenario can be run again and again on one platform
+    // (the seeded ones it moved on are not there to move a second time)
+    const suffix = Date.now().toString(36).toUpperCase();
+    const name = `端到端规划项目${suffix}`;
+    const registered = await fetch(`${PORTAL}/api/v1/projects`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${await tokenOf(page)}` },
+      body: JSON.stringify({ code: `E2E-PLAN-${suffix}`, name, zone: "CORE_BUSINESS", category: "COMMERCIAL", stage: "PREPARATION" }),
+    });
+    assert.equal(registered.status, 201, await registered.text());
     await page.selectOption("#stage", "PREPARATION");
     await Promise.all([
       page.waitForResponse((r) => r.url().includes("/api/v1/projects?") && r.url().includes("stage=PREPARATION")),
@@ -18,7 +28,12 @@ test("a planner is offered only legal stage moves, makes one and files the month
     ]);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-test="projects"] tbody tr td:nth-child(3)')]
       .every((cell) => cell.textContent?.trim() === "前期工作"));
-    await page.locator('[data-test="projects"] tbody tr a').first().click();
+    await page.fill("#project-name", name);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/v1/projects?") && r.url().includes("name=")),
+      page.click('form[role="search"] button[type="submit"]'),
+    ]);
+    await page.locator('[data-test="projects"] tbody tr a', { hasText: name }).click();
     await page.waitForSelector('[data-test="project"][data-stage="PREPARATION"]');
     const id = page.url().split("/").pop();
 
