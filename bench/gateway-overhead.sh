@@ -165,16 +165,13 @@ per_round() { # PATH FIELD REFERENCE -> the ratios PATH / REFERENCE of FIELD in 
               <(tr ';' '\n' <<< "${results[$3]}" | awk -v f="$2" 'NF { print $f }') | awk '{ printf "%.2f ", $1 / $2 }'
 }
 echo "round by round (each ratio within one round):"
-for p in bare-gateway gateway-anonymous gateway-token; do
-  d=${reference[$p]:-direct}
+# the token path against direct without a token too, as runs before 2026-12-06 printed it
+for pair in bare-gateway:direct gateway-anonymous:direct gateway-token:direct-token gateway-token:direct; do
+  p=${pair%%:*} d=${pair#*:}
   ratios=$(per_round "$p" 1 "$d")
   awk -v n="$p" -v ref="$d" -v m="$(median "${ratios// /;}" 1)" -v all="$ratios" 'BEGIN {
     printf "%-20s throughput %.0f %% of %s, median of rounds (target >= 65 %%): %s\n", n, 100 * m, ref, all }'
 done
-# the token path against direct without a token too, as runs before 2026-12-06 printed it
-ratios=$(per_round gateway-token 1 direct)
-awk -v m="$(median "${ratios// /;}" 1)" -v all="$ratios" 'BEGIN {
-  printf "%-20s throughput %.0f %% of direct (anonymous), median of rounds: %s\n", "gateway-token", 100 * m, all }'
 for p in gateway-anonymous gateway-token; do
   ratios=$(per_round "$p" 4 bare-gateway)
   awk -v n="$p" -v m="$(median "${ratios// /;}" 1)" -v all="$ratios" 'BEGIN {

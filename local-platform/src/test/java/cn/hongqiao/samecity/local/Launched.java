@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Launched implements AutoCloseable {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** A platform process's jar in its command line: what names its thread dump. */
+    private static final java.util.regex.Pattern JAR = java.util.regex.Pattern.compile("([\\w-]+)\\.jar");
 
     final Process launcher;
     final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -98,7 +100,7 @@ final class Launched implements AutoCloseable {
             String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
             for (ProcessHandle process : launcher.descendants().toList()) {
                 String command = process.info().commandLine().orElse("");
-                java.util.regex.Matcher jar = java.util.regex.Pattern.compile("([\\w-]+)\\.jar").matcher(command);
+                java.util.regex.Matcher jar = JAR.matcher(command);
                 if (!process.isAlive() || !command.contains("java") || !jar.find()) {
                     continue;
                 }
