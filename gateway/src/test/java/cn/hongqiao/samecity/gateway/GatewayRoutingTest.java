@@ -295,6 +295,17 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theServiceGetsTheGatewaysXForwardedHeadersAndNoForwardedHeader() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/forwarded")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        web.get().uri("/api/v1/projects/forwarded").header("X-Kept", "yes").exchange().expectStatus().isOk();
+        projects.verify(getRequestedFor(urlPathEqualTo("/api/v1/projects/forwarded")).withoutHeader("Forwarded")
+                .withHeader("X-Forwarded-For", equalTo("127.0.0.1")).withHeader("X-Forwarded-Proto", equalTo("http"))
+                .withHeader("X-Forwarded-Host", matching("localhost:\\d+")).withHeader("X-Forwarded-Port", matching("\\d+"))
+                .withHeader("X-Kept", equalTo("yes")));
+    }
+
+    @Test
     void aReadThatTimedOutIsNotTriedAgain() {
         projects.stubFor(get(urlPathEqualTo("/api/v1/projects/slow-once")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(1500).withBody("{}")));

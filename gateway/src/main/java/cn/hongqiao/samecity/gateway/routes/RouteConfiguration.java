@@ -21,6 +21,7 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Routes built from {@link BackendServices}: for each service, its resources under
@@ -64,6 +65,18 @@ class RouteConfiguration {
     @Bean
     static BeanPostProcessor hopByHopHeaders() {
         return HopByHopHeaders.replacingSpringCloudGateways();
+    }
+
+    /** {@code X-Forwarded-*} written into the request's one copy of its headers ({@link XForwardedHeaders}). */
+    @Bean
+    static BeanPostProcessor xForwardedHeaders(Environment environment) {
+        return XForwardedHeaders.replacingSpringCloudGateways(environment);
+    }
+
+    /** A caller's {@code Forwarded} header removed without copying the others ({@link ForwardedHeaderRemoved}). */
+    @Bean
+    static BeanPostProcessor forwardedHeaderRemoved() {
+        return ForwardedHeaderRemoved.replacingSpringCloudGateways();
     }
 
     /** The request's trace passed on to its service from the gateway's one span for it ({@link TraceContextPassedOn}). */
