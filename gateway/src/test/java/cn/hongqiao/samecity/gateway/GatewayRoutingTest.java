@@ -306,6 +306,18 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void behindATrustedProxyTheServiceLearnsTheClientItNamed() {
+        projects.stubFor(get(urlPathEqualTo("/api/v1/projects/behind-ingress")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        // the test calls from 127.0.0.1, a trusted proxy (application.yml), as an ingress controller would
+        web.get().uri("/api/v1/projects/behind-ingress").header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "portal.example").exchange().expectStatus().isOk();
+        projects.verify(getRequestedFor(urlPathEqualTo("/api/v1/projects/behind-ingress"))
+                .withHeader("X-Forwarded-For", equalTo("203.0.113.7")).withHeader("X-Forwarded-Proto", equalTo("https"))
+                .withHeader("X-Forwarded-Host", equalTo("portal.example")).withHeader("X-Forwarded-Port", equalTo("443")));
+    }
+
+    @Test
     void aReadThatTimedOutIsNotTriedAgain() {
         projects.stubFor(get(urlPathEqualTo("/api/v1/projects/slow-once")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(1500).withBody("{}")));

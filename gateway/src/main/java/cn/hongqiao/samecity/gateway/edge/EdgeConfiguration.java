@@ -12,10 +12,12 @@ import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -23,10 +25,13 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
  * The edge: CORS for the configured portal origins (the security chain applies it, so preflight
- * requests answer before authentication), and identity headers a client sent are dropped.
+ * requests answer before authentication), forwarded headers believed from trusted proxies only, and
+ * identity headers a client sent are dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
@@ -43,6 +48,15 @@ class EdgeConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         return source;
+    }
+
+    /**
+     * Forwarded headers believed from trusted proxies only ({@link TrustedForwardedHeaders}); the name
+     * is the one Spring's web handler looks the transformer up by.
+     */
+    @Bean(WebHttpHandlerBuilder.FORWARDED_HEADER_TRANSFORMER_BEAN_NAME)
+    ForwardedHeaderTransformer forwardedHeaderTransformer(Environment environment) {
+        return new TrustedForwardedHeaders(environment.getRequiredProperty(TrustedProxies.PROPERTY));
     }
 
     @Bean

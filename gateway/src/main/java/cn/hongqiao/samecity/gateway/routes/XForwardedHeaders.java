@@ -32,7 +32,10 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * 3 % of the gateway's CPU per request, JFR 2026-12-06). As there: from a caller the gateway does not
  * trust, any {@code X-Forwarded-*} it sent is dropped and the gateway's own are written; from a
  * trusted one they are kept and the caller is appended to {@code X-Forwarded-For}, which keeps only
- * trusted addresses. {@code XForwardedHeadersTest} compares it with Spring Cloud Gateway's filter.
+ * trusted addresses. One difference: a caller's address the gateway took from a trusted proxy's
+ * {@code X-Forwarded-For} (an unresolved address) is passed on, where Spring Cloud Gateway's filter
+ * passed on no {@code X-Forwarded-For} at all. {@code XForwardedHeadersTest} compares it with Spring
+ * Cloud Gateway's filter.
  * Installed in place of Spring Cloud Gateway's bean by {@link #replacingSpringCloudGateways}.
  */
 final class XForwardedHeaders extends XForwardedHeadersFilter {
@@ -71,7 +74,10 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
         }
         URI uri = request.getURI();
         if (isForEnabled()) {
-            String caller = remote != null && remote.getAddress() != null ? remote.getHostString() : null;
+            // the caller's address also when it is unresolved, which it is when a trusted proxy named it
+            // (edge.TrustedForwardedHeaders): Spring Cloud Gateway wrote none then, so behind an ingress
+            // the services never learnt the client's address
+            String caller = remote != null ? remote.getHostString() : null;
             // a trusted caller's address is kept without asking the pattern again
             Predicate<String> kept = trusted ? value -> value.equals(caller) || trusted(value) : value -> true;
             write(updated, X_FORWARDED_FOR_HEADER, caller, isForAppend(), kept);
