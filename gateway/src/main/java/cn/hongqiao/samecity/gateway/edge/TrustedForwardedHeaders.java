@@ -28,6 +28,9 @@ final class TrustedForwardedHeaders extends ForwardedHeaderTransformer {
 
     @Override
     public ServerHttpRequest apply(ServerHttpRequest request) {
+        if (!hasForwardedHeaders(request)) {
+            return request; // as Spring's transformer leaves it, without asking the pattern about the caller
+        }
         InetSocketAddress caller = request.getRemoteAddress();
         return caller == null || trustedProxies.matcher(caller.getHostString()).matches() ? super.apply(request) : dropped.apply(request);
     }

@@ -40,6 +40,13 @@ class TrustedForwardedHeadersTest {
         assertThat(request.getHeaders().headerNames()).containsExactly("X-Kept");
     }
 
+    @Test
+    void aRequestWithoutForwardedHeadersIsLeftAsItIs() {
+        ServerHttpRequest request = request("203.0.113.50").header("X-Kept", "yes").build();
+
+        assertThat(transformer.apply(request)).isSameAs(request);
+    }
+
     private static MockServerHttpRequest.BaseBuilder<?> request(String caller) {
         return MockServerHttpRequest.get("http://gateway.example:8080/api/v1/projects?page=1").remoteAddress(new InetSocketAddress(caller, 41000));
     }
