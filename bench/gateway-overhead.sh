@@ -43,7 +43,7 @@ stop() {
   [[ -n ${bare:-} ]] && kill -TERM "$bare" 2>/dev/null
   kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true  # under set -e a launcher stopped by SIGTERM (143) would end the script before the clean-up
   if (( status != 0 )) && [[ -d $home/logs ]]; then  # a refused run keeps what the processes logged, to find out why
-    kept=$(mktemp -d "${TMPDIR:-/tmp}/gateway-overhead-logs.XXXXXX"); cp -r "$home/logs/." "$home/launcher.out" "$kept/"
+    kept=$(mktemp -d "${TMPDIR:-/tmp}/gateway-overhead-logs.XXXXXX"); cp -r "$home/logs/." "$home/launcher.out" "$kept/"; cp "$home/bare-gateway.out" "$kept/" 2>/dev/null || true
     echo "the platform's logs are kept in $kept" >&2
   fi
   rm -rf "$home"
