@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import cn.hongqiao.samecity.defaults.audit.AuditRecord;
 import cn.hongqiao.samecity.defaults.audit.AuditTrail;
@@ -88,13 +87,10 @@ class AuditController {
 
     private final BackendReads reads;
     private final JsonMapper json;
-    private final Pattern trustedProxies;
 
-    AuditController(BackendReads reads, JsonMapper json,
-            @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:127\\.0\\.0\\.1}") String trustedProxies) {
+    AuditController(BackendReads reads, JsonMapper json) {
         this.reads = reads;
         this.json = json;
-        this.trustedProxies = Pattern.compile(trustedProxies);
     }
 
     /**
@@ -231,14 +227,13 @@ class AuditController {
         }
     }
 
-    /** The client as the services' records name it: its own address, or the one a trusted proxy (the ingress) forwarded. */
-    private @Nullable String clientAddress(ServerHttpRequest request) {
+    /**
+     * The client as the services' records name it: the request's address, which is the one a trusted proxy
+     * (the ingress) forwarded when one did (edge.TrustedForwardedHeaders applies and removes the forwarded
+     * headers before any handler).
+     */
+    private static @Nullable String clientAddress(ServerHttpRequest request) {
         java.net.InetSocketAddress socket = request.getRemoteAddress();
-        String remote = socket == null ? null : socket.getAddress() == null ? socket.getHostString() : socket.getAddress().getHostAddress();
-        String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-        if (remote != null && trustedProxies.matcher(remote).matches() && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
-        return remote;
+        return socket == null ? null : socket.getAddress() == null ? socket.getHostString() : socket.getAddress().getHostAddress();
     }
 }

@@ -1,8 +1,8 @@
 package cn.hongqiao.samecity.gateway.edge;
 
 import java.net.InetSocketAddress;
-import java.util.regex.Pattern;
 
+import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
@@ -18,11 +18,11 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
  */
 final class TrustedForwardedHeaders extends ForwardedHeaderTransformer {
 
-    private final Pattern trustedProxies;
+    private final TrustedProxies trustedProxies;
     private final ForwardedHeaderTransformer dropped = new ForwardedHeaderTransformer();
 
     TrustedForwardedHeaders(String trustedProxies) {
-        this.trustedProxies = Pattern.compile(trustedProxies);
+        this.trustedProxies = TrustedProxies.from(trustedProxies);
         dropped.setRemoveOnly(true);
     }
 
@@ -32,6 +32,6 @@ final class TrustedForwardedHeaders extends ForwardedHeaderTransformer {
             return request; // as Spring's transformer leaves it, without asking the pattern about the caller
         }
         InetSocketAddress caller = request.getRemoteAddress();
-        return caller == null || trustedProxies.matcher(caller.getHostString()).matches() ? super.apply(request) : dropped.apply(request);
+        return caller == null || trustedProxies.isTrusted(caller.getHostString()) ? super.apply(request) : dropped.apply(request);
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,11 +41,11 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
 
     private static final String PREFIX = "x-forwarded-";
 
-    private final Pattern trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     XForwardedHeaders(XForwardedHeadersFilter configured, String trustedProxies) {
         super(trustedProxies);
-        this.trustedProxies = Pattern.compile(trustedProxies);
+        this.trustedProxies = TrustedProxies.from(trustedProxies);
         setOrder(configured.getOrder());
         setEnabled(configured.isEnabled());
         setForEnabled(configured.isForEnabled());
@@ -65,7 +64,7 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         InetSocketAddress remote = request.getRemoteAddress();
-        boolean trusted = remote == null || trusted(remote.getHostString());
+        boolean trusted = remote == null || trustedProxies.isTrusted(remote.getHostString());
         HttpHeaders updated = new HttpHeaders();
         for (Map.Entry<String, List<String>> header : input.headerSet()) {
             if (trusted || !header.getKey().regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
@@ -79,7 +78,7 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
             // the services never learnt the client's address
             String caller = remote != null ? remote.getHostString() : null;
             // a trusted caller's address is kept without asking the pattern again
-            Predicate<String> kept = trusted ? value -> value.equals(caller) || trusted(value) : value -> true;
+            Predicate<String> kept = trusted ? value -> value.equals(caller) || trustedProxies.isTrusted(value) : value -> true;
             write(updated, X_FORWARDED_FOR_HEADER, caller, isForAppend(), kept);
         }
         String scheme = uri.getScheme();
@@ -97,10 +96,6 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
             write(updated, X_FORWARDED_HOST_HEADER, host(uri), isHostAppend(), value -> true);
         }
         return updated;
-    }
-
-    private boolean trusted(String host) {
-        return trustedProxies.matcher(host).matches();
     }
 
     /**
