@@ -8,7 +8,10 @@ import cn.hongqiao.samecity.defaults.problem.Problems;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,37 @@ class RefusedRequestsTest {
         // U+0085 (NEL), sent as the byte 0x85, is a C1 control character
         assertProblem(send("GET /api/v1/projects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer abc\u0085\r\n"
                 + "Connection: close\r\n\r\n"), 400, "bad-request");
+    }
+
+    /**
+     * The server refuses a response header carrying CR/LF when it is set (Reactor Netty's header
+     * validation), so no handler's mistake can split a response: the security chain leaves this check
+     * to it ({@code OneChainProxy}). {@link EchoIntoAResponseHeader} plays such a mistake.
+     */
+    @Test
+    void aResponseHeaderCarryingCrLfIsNeverSent() throws IOException {
+        String answer = send("GET /actuator/health?echo=a%0D%0AX-Injected:%201 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertProblem(answer, 500, "internal-error");
+        assertThat(answer).doesNotContainIgnoringCase("X-Injected").doesNotContainIgnoringCase("X-Echo");
+        assertThat(send("GET /actuator/health?echo=harmless HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 200").containsIgnoringCase("X-Echo: harmless");
+    }
+
+    /** Writes the {@code echo} parameter into a response header, as a careless handler would. */
+    @TestConfiguration
+    static class EchoIntoAResponseHeader {
+
+        @Bean
+        WebFilter echoIntoAResponseHeader() {
+            return (exchange, chain) -> {
+                String echo = exchange.getRequest().getQueryParams().getFirst("echo");
+                if (echo != null) {
+                    exchange.getResponse().getHeaders().set("X-Echo", echo);
+                }
+                return chain.filter(exchange);
+            };
+        }
     }
 
     private static void assertProblem(String answer, int status, String code) {

@@ -6,6 +6,7 @@ import cn.hongqiao.samecity.defaults.PlatformMisconfiguredException;
 import cn.hongqiao.samecity.defaults.problem.ReactiveProblems;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebS
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -124,8 +126,9 @@ public class ReactiveSecurityAutoConfiguration {
     /** The one chain run without the general case's per-request search and chain building ({@link OneChainProxy}). */
     @Bean
     static BeanPostProcessor oneSecurityChainProxy(ObjectProvider<SecurityWebFilterChain> chains,
-            ObjectProvider<ServerWebExchangeFirewall> firewalls, ObjectProvider<ServerExchangeRejectedHandler> rejectedHandlers) {
-        return OneChainProxy.replacingSpringSecuritys(chains, firewalls, rejectedHandlers);
+            ObjectProvider<ServerWebExchangeFirewall> firewalls, ObjectProvider<ServerExchangeRejectedHandler> rejectedHandlers,
+            ListableBeanFactory beans, Environment environment) {
+        return OneChainProxy.replacingSpringSecuritys(chains, firewalls, rejectedHandlers, OneChainProxy.nettyValidatingHeaders(beans, environment));
     }
 
     private static String path(ServerWebExchange exchange) {

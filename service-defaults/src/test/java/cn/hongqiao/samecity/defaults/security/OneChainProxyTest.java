@@ -3,6 +3,7 @@ package cn.hongqiao.samecity.defaults.security;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -11,7 +12,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
@@ -22,10 +28,12 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class OneChainProxyTest {
 
@@ -85,7 +93,7 @@ class OneChainProxyTest {
         };
         BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(
                 new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(), List.of(readingAHeader))),
-                provider(firewall), provider(handler));
+                provider(firewall), provider(handler), () -> false);
         WebFilterChainProxy proxy = (WebFilterChainProxy) swap.postProcessAfterInitialization(new WebFilterChainProxy(List.of()), "proxy");
 
         MockServerWebExchange atTheDoor = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects;x=1"));
@@ -99,10 +107,92 @@ class OneChainProxyTest {
     }
 
     @Test
+    void theStrictFirewallsOneCommitActionIsItsCheckOfTheResponseHeadersForCrLf() {
+        WebFilterChainProxy proxy = installedFor(chain("/api/**", "first"), false);
+        CountedCommitActions exchange = new CountedCommitActions(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects")));
+
+        proxy.filter(exchange, application()).block();
+        assertThat(exchange.registered).as("commit actions the firewall and the chain registered").isEqualTo(1);
+        seenByApplication.getResponse().getHeaders().set("X-Echo", "a\r\nX-Injected: 1"); // a mock response validates nothing
+
+        assertThatIllegalArgumentException().isThrownBy(() -> exchange.getResponse().setComplete().block())
+                .withMessageContaining("CR/LF").withMessageContaining("X-Echo");
+    }
+
+    @Test
+    void onAServerThatRefusesCrLfInResponseHeadersItselfTheFirewallsCheckOfThemIsLeftToIt() {
+        WebFilterChainProxy proxy = installedFor(chain("/api/**", "first"), true);
+        CountedCommitActions exchange = new CountedCommitActions(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects")));
+        List<String> committed = new ArrayList<>();
+
+        proxy.filter(exchange, application()).block();
+        assertThat(exchange.registered).as("commit actions registered on the exchange's response").isZero();
+        assertThat(seenByApplication.getResponse()).as("after the firewall: the exchange's own response").isSameAs(exchange.getResponse());
+        seenByApplication.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> committed.add("the application's action")));
+        seenByApplication.getResponse().getHeaders().set("X-Echo", "a\r\nX-Injected: 1"); // a real server refuses this at the set
+        exchange.getResponse().setComplete().block();
+
+        assertThat(exchange.registered).isEqualTo(1);
+        assertThat(committed).containsExactly("the application's action");
+        assertThat(ran).containsExactly("first", "application");
+    }
+
+    @Test
+    void anotherFirewallKeepsEveryCommitActionItRegisters() {
+        ServerWebExchangeFirewall own = exchange -> {
+            exchange.getResponse().beforeCommit(Mono::empty);
+            return Mono.just(exchange);
+        };
+        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain("/api/**", "first")), provider(own), provider(), () -> true);
+        WebFilterChainProxy proxy = (WebFilterChainProxy) swap.postProcessAfterInitialization(new WebFilterChainProxy(List.of()), "proxy");
+        CountedCommitActions exchange = new CountedCommitActions(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects")));
+
+        proxy.filter(exchange, application()).block();
+
+        assertThat(exchange.registered).isEqualTo(1);
+    }
+
+    @Test
+    void theServerRefusesCrLfInResponseHeadersWhenItIsReactorNettyValidatingHeaders() {
+        DefaultListableBeanFactory withNetty = new DefaultListableBeanFactory();
+        withNetty.registerBeanDefinition("server", new RootBeanDefinition(NettyReactiveWebServerFactory.class));
+
+        assertThat(OneChainProxy.nettyValidatingHeaders(withNetty, new MockEnvironment()).getAsBoolean()).isTrue();
+        assertThat(OneChainProxy.nettyValidatingHeaders(withNetty, new MockEnvironment().withProperty("server.netty.validate-headers", "false"))
+                .getAsBoolean()).as("validation turned off").isFalse();
+        assertThat(OneChainProxy.nettyValidatingHeaders(new DefaultListableBeanFactory(), new MockEnvironment()).getAsBoolean())
+                .as("no server: a mock exchange").isFalse();
+        assertThat(withNetty.containsSingleton("server")).as("the factory is not made to be asked about").isFalse();
+    }
+
+    /** An exchange whose response counts the commit actions registered on it. */
+    static final class CountedCommitActions extends ServerWebExchangeDecorator {
+
+        int registered;
+        private final ServerHttpResponse response;
+
+        CountedCommitActions(ServerWebExchange exchange) {
+            super(exchange);
+            this.response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+                @Override
+                public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+                    registered++;
+                    super.beforeCommit(action);
+                }
+            };
+        }
+
+        @Override
+        public ServerHttpResponse getResponse() {
+            return response;
+        }
+    }
+
+    @Test
     void springSecuritysProxyStaysWhenThereIsMoreThanOneChainOrAChainOfAnotherKind() {
         WebFilterChainProxy spring = new WebFilterChainProxy(List.of());
         BeanPostProcessor twoChains = OneChainProxy.replacingSpringSecuritys(provider(chain("/a/**", "a"), chain("/b/**", "b")),
-                provider(), provider());
+                provider(), provider(), () -> true);
         SecurityWebFilterChain custom = new SecurityWebFilterChain() {
             @Override
             public Mono<Boolean> matches(ServerWebExchange exchange) {
@@ -114,7 +204,7 @@ class OneChainProxyTest {
                 return Flux.empty();
             }
         };
-        BeanPostProcessor anotherKind = OneChainProxy.replacingSpringSecuritys(provider(custom), provider(), provider());
+        BeanPostProcessor anotherKind = OneChainProxy.replacingSpringSecuritys(provider(custom), provider(), provider(), () -> true);
 
         assertThat(twoChains.postProcessAfterInitialization(spring, "proxy")).isSameAs(spring);
         assertThat(anotherKind.postProcessAfterInitialization(spring, "proxy")).isSameAs(spring);
@@ -132,7 +222,12 @@ class OneChainProxyTest {
     }
 
     private WebFilterChainProxy installedFor(SecurityWebFilterChain chain) {
-        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain), provider(), provider());
+        return installedFor(chain, false);
+    }
+
+    private WebFilterChainProxy installedFor(SecurityWebFilterChain chain, boolean serverRefusesUnsafeResponseHeaders) {
+        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain), provider(), provider(),
+                () -> serverRefusesUnsafeResponseHeaders);
         return (WebFilterChainProxy) swap.postProcessAfterInitialization(new WebFilterChainProxy(chain), "proxy");
     }
 
