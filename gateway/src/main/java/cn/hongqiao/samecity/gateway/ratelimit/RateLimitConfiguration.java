@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -46,14 +47,20 @@ public class RateLimitConfiguration {
      * The limiter's decision for the request's client. Only a request with an {@code Authorization}
      * header can have a principal (the token is read from that header alone), so a request without
      * one is limited by its address at once, without asking the security context for a principal it
-     * cannot have (about ten operators on every anonymous request).
+     * cannot have (about ten operators on every anonymous request). With one, the principal is the
+     * security context's authentication, read as {@code exchange.getPrincipal()} reads it but without
+     * its {@code mapNotNull}: that is a {@code handle} operator, around which Reactor's context
+     * propagation restores every thread-local from the request's context (the observation's scope and
+     * the span's with it), about 3 % of the gateway's CPU per request with a token (JFR, 2026-12-06).
      */
     private static Mono<Limiter.Decision> decision(ServerWebExchange exchange, XForwardedRemoteAddressResolver addresses,
             Function<String, Mono<Limiter.Decision>> consume) {
         if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
             return consume.apply(address(exchange, addresses));
         }
-        return exchange.getPrincipal().map(principal -> "sub:" + principal.getName())
+        return ReactiveSecurityContextHolder.getContext()
+                .flatMap(context -> Mono.justOrEmpty(context.getAuthentication()))
+                .map(principal -> "sub:" + principal.getName())
                 .switchIfEmpty(Mono.fromSupplier(() -> address(exchange, addresses)))
                 .flatMap(consume);
     }
