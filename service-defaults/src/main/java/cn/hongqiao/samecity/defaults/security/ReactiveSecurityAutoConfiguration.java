@@ -38,6 +38,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -116,19 +117,23 @@ public class ReactiveSecurityAutoConfiguration {
         return translation;
     }
 
-    /** Spring Security's strict firewall, its character rules checked without regular expressions ({@link StrictFirewall}). */
+    /**
+     * Spring Security's strict firewall, its character rules checked without regular expressions
+     * ({@link StrictFirewall}); on a server that refuses CR/LF in response headers itself, without its
+     * own check of them ({@link ResponseHeadersLeftToTheServer}).
+     */
     @Bean
     @ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
-    ServerWebExchangeFirewall platformFirewall() {
-        return StrictFirewall.create();
+    ServerWebExchangeFirewall platformFirewall(ListableBeanFactory beans, Environment environment) {
+        StrictServerWebExchangeFirewall strict = StrictFirewall.create();
+        return ResponseHeadersLeftToTheServer.nettyValidatingHeaders(beans, environment) ? new ResponseHeadersLeftToTheServer(strict) : strict;
     }
 
     /** The one chain run without the general case's per-request search and chain building ({@link OneChainProxy}). */
     @Bean
     static BeanPostProcessor oneSecurityChainProxy(ObjectProvider<SecurityWebFilterChain> chains,
-            ObjectProvider<ServerWebExchangeFirewall> firewalls, ObjectProvider<ServerExchangeRejectedHandler> rejectedHandlers,
-            ListableBeanFactory beans, Environment environment) {
-        return OneChainProxy.replacingSpringSecuritys(chains, firewalls, rejectedHandlers, OneChainProxy.nettyValidatingHeaders(beans, environment));
+            ObjectProvider<ServerWebExchangeFirewall> firewalls, ObjectProvider<ServerExchangeRejectedHandler> rejectedHandlers) {
+        return OneChainProxy.replacingSpringSecuritys(chains, firewalls, rejectedHandlers);
     }
 
     private static String path(ServerWebExchange exchange) {

@@ -93,7 +93,7 @@ class OneChainProxyTest {
         };
         BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(
                 new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(), List.of(readingAHeader))),
-                provider(firewall), provider(handler), () -> false);
+                provider(firewall), provider(handler));
         WebFilterChainProxy proxy = (WebFilterChainProxy) swap.postProcessAfterInitialization(new WebFilterChainProxy(List.of()), "proxy");
 
         MockServerWebExchange atTheDoor = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects;x=1"));
@@ -108,7 +108,7 @@ class OneChainProxyTest {
 
     @Test
     void theStrictFirewallsOneCommitActionIsItsCheckOfTheResponseHeadersForCrLf() {
-        WebFilterChainProxy proxy = installedFor(chain("/api/**", "first"), false);
+        WebFilterChainProxy proxy = installedFor(chain("/api/**", "first"), provider(StrictFirewall.create()));
         CountedCommitActions exchange = new CountedCommitActions(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects")));
 
         proxy.filter(exchange, application()).block();
@@ -121,7 +121,8 @@ class OneChainProxyTest {
 
     @Test
     void onAServerThatRefusesCrLfInResponseHeadersItselfTheFirewallsCheckOfThemIsLeftToIt() {
-        WebFilterChainProxy proxy = installedFor(chain("/api/**", "first"), true);
+        WebFilterChainProxy proxy = installedFor(chain("/api/**", "first"),
+                provider(new ResponseHeadersLeftToTheServer(StrictFirewall.create())));
         CountedCommitActions exchange = new CountedCommitActions(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects")));
         List<String> committed = new ArrayList<>();
 
@@ -143,7 +144,7 @@ class OneChainProxyTest {
             exchange.getResponse().beforeCommit(Mono::empty);
             return Mono.just(exchange);
         };
-        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain("/api/**", "first")), provider(own), provider(), () -> true);
+        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain("/api/**", "first")), provider(own), provider());
         WebFilterChainProxy proxy = (WebFilterChainProxy) swap.postProcessAfterInitialization(new WebFilterChainProxy(List.of()), "proxy");
         CountedCommitActions exchange = new CountedCommitActions(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects")));
 
@@ -157,10 +158,10 @@ class OneChainProxyTest {
         DefaultListableBeanFactory withNetty = new DefaultListableBeanFactory();
         withNetty.registerBeanDefinition("server", new RootBeanDefinition(NettyReactiveWebServerFactory.class));
 
-        assertThat(OneChainProxy.nettyValidatingHeaders(withNetty, new MockEnvironment()).getAsBoolean()).isTrue();
-        assertThat(OneChainProxy.nettyValidatingHeaders(withNetty, new MockEnvironment().withProperty("server.netty.validate-headers", "false"))
-                .getAsBoolean()).as("validation turned off").isFalse();
-        assertThat(OneChainProxy.nettyValidatingHeaders(new DefaultListableBeanFactory(), new MockEnvironment()).getAsBoolean())
+        assertThat(ResponseHeadersLeftToTheServer.nettyValidatingHeaders(withNetty, new MockEnvironment())).isTrue();
+        assertThat(ResponseHeadersLeftToTheServer.nettyValidatingHeaders(withNetty,
+                new MockEnvironment().withProperty("server.netty.validate-headers", "false"))).as("validation turned off").isFalse();
+        assertThat(ResponseHeadersLeftToTheServer.nettyValidatingHeaders(new DefaultListableBeanFactory(), new MockEnvironment()))
                 .as("no server: a mock exchange").isFalse();
         assertThat(withNetty.containsSingleton("server")).as("the factory is not made to be asked about").isFalse();
     }
@@ -192,7 +193,7 @@ class OneChainProxyTest {
     void springSecuritysProxyStaysWhenThereIsMoreThanOneChainOrAChainOfAnotherKind() {
         WebFilterChainProxy spring = new WebFilterChainProxy(List.of());
         BeanPostProcessor twoChains = OneChainProxy.replacingSpringSecuritys(provider(chain("/a/**", "a"), chain("/b/**", "b")),
-                provider(), provider(), () -> true);
+                provider(), provider());
         SecurityWebFilterChain custom = new SecurityWebFilterChain() {
             @Override
             public Mono<Boolean> matches(ServerWebExchange exchange) {
@@ -204,7 +205,7 @@ class OneChainProxyTest {
                 return Flux.empty();
             }
         };
-        BeanPostProcessor anotherKind = OneChainProxy.replacingSpringSecuritys(provider(custom), provider(), provider(), () -> true);
+        BeanPostProcessor anotherKind = OneChainProxy.replacingSpringSecuritys(provider(custom), provider(), provider());
 
         assertThat(twoChains.postProcessAfterInitialization(spring, "proxy")).isSameAs(spring);
         assertThat(anotherKind.postProcessAfterInitialization(spring, "proxy")).isSameAs(spring);
@@ -222,12 +223,11 @@ class OneChainProxyTest {
     }
 
     private WebFilterChainProxy installedFor(SecurityWebFilterChain chain) {
-        return installedFor(chain, false);
+        return installedFor(chain, provider());
     }
 
-    private WebFilterChainProxy installedFor(SecurityWebFilterChain chain, boolean serverRefusesUnsafeResponseHeaders) {
-        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain), provider(), provider(),
-                () -> serverRefusesUnsafeResponseHeaders);
+    private WebFilterChainProxy installedFor(SecurityWebFilterChain chain, ObjectProvider<ServerWebExchangeFirewall> firewall) {
+        BeanPostProcessor swap = OneChainProxy.replacingSpringSecuritys(provider(chain), firewall, provider());
         return (WebFilterChainProxy) swap.postProcessAfterInitialization(new WebFilterChainProxy(chain), "proxy");
     }
 
