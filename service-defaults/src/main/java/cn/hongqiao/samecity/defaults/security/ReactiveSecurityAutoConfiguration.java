@@ -19,16 +19,15 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Reac
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
@@ -64,12 +63,12 @@ public class ReactiveSecurityAutoConfiguration {
             throw new PlatformMisconfiguredException(ServletSecurityAutoConfiguration.NO_ISSUER,
                     ServletSecurityAutoConfiguration.HOW_TO_SET_ISSUER);
         }
-        ReactiveJwtDecoder decoder = new VerifiedTokenCache().guarding(issuerDecoder);
+        JwtReactiveAuthenticationManager verifying = new JwtReactiveAuthenticationManager(issuerDecoder);
+        verifying.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter()));
+        ReactiveAuthenticationManager tokens = new VerifiedTokenCache().guarding(verifying);
         List<String> behind = decidedBehind.orderedStream().flatMap(d -> d.patterns().stream()).toList();
         GatewayAccessRules access = GatewayAccessRules.of(behind, properties.publicGet(), properties.publicAny());
         PathPatterns passedOn = access.decidedBehind();
-        Converter<Jwt, Mono<AbstractAuthenticationToken>> converter =
-                new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter());
         // CORS, when the application defines a CorsConfigurationSource (the gateway does), runs before
         // authentication, so a browser's preflight is answered without a token.
         return http.cors(org.springframework.security.config.Customizer.withDefaults())
@@ -94,7 +93,8 @@ public class ReactiveSecurityAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         // the header's token read without a regular expression (BearerTokens)
                         .bearerTokenConverter(new BearerTokens())
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
+                        // a token verified by the issuer's decoder and its roles read once, then remembered (VerifiedTokenCache)
+                        .jwt(jwt -> jwt.authenticationManager(tokens))
                         // a token not verified here, on a route decided behind, goes on as it came (the service refuses it, on its record)
                         .authenticationFailureHandler((filterExchange, e) -> {
                             if (e instanceof AuthenticationServiceException) {

@@ -9,15 +9,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A verified token is checked once while it is fresh; expiry, age and failures send it back to the real decoder. */
+/**
+ * A verified token is checked once while it is fresh, and at the gateway its authentication (roles
+ * read) is the one it gave the first time; expiry, age and failures send it back to the real decoder.
+ */
 class VerifiedTokenCacheTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
@@ -47,46 +57,90 @@ class VerifiedTokenCacheTest {
             if (token.startsWith("bad")) {
                 throw new BadJwtException("signature does not match");
             }
-            return Jwt.withTokenValue(token).header("alg", "RS256").subject("citizen-1")
+            return Jwt.withTokenValue(token).header("alg", "RS256").subject("citizen-1").claim("roles", java.util.List.of("citizen"))
                     .issuedAt(NOW).expiresAt(NOW.plus(lifetime)).build();
         });
     }
 
+    /** The gateway's: the issuer's decoder and the platform's role claims behind the cache. */
+    ReactiveAuthenticationManager gatewayTokens(VerifiedTokenCache cache, Duration lifetime) {
+        JwtReactiveAuthenticationManager verifying = new JwtReactiveAuthenticationManager(issuerExpiringIn(lifetime));
+        verifying.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter()));
+        return cache.guarding(verifying);
+    }
+
+    static Authentication bearer(String token) {
+        return new BearerTokenAuthenticationToken(token);
+    }
+
     @Test
-    void theSameTokenIsVerifiedOnceWhileItIsFresh() {
-        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofHours(1)));
-        for (int call = 0; call < 5; call++) {
-            assertThat(cache.decode("token-a").block().getSubject()).isEqualTo("citizen-1");
+    void theSameTokenIsVerifiedOnceWhileItIsFreshAndGivesTheSameAuthentication() {
+        ReactiveAuthenticationManager tokens = gatewayTokens(new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock), Duration.ofHours(1));
+        Authentication first = tokens.authenticate(bearer("token-a")).block();
+        assertThat(first.getName()).isEqualTo("citizen-1");
+        assertThat(first.isAuthenticated()).isTrue();
+        assertThat(first.getAuthorities()).extracting(Object::toString).contains("ROLE_CITIZEN");
+        for (int call = 0; call < 4; call++) {
+            assertThat(tokens.authenticate(bearer("token-a")).block()).isSameAs(first);
         }
-        cache.decode("token-b").block();
+        assertThat(tokens.authenticate(bearer("token-b")).block()).isNotSameAs(first);
         assertThat(verifications).hasValue(2);
     }
 
     @Test
+    void anythingButABearerTokenGoesToTheManagerAsItCame() {
+        AtomicInteger asked = new AtomicInteger();
+        Authentication password = UsernamePasswordAuthenticationToken.unauthenticated("someone", "secret");
+        ReactiveAuthenticationManager cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock)
+                .guarding((ReactiveAuthenticationManager) authentication -> {
+                    asked.incrementAndGet();
+                    return Mono.just(authentication);
+                });
+        assertThat(cache.authenticate(password).block()).isSameAs(password);
+        assertThat(cache.authenticate(password).block()).isSameAs(password);
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void anAuthenticationWithoutItsTokenIsNotRemembered() {
+        AtomicInteger asked = new AtomicInteger();
+        ReactiveAuthenticationManager cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock)
+                .guarding((ReactiveAuthenticationManager) authentication -> {
+                    asked.incrementAndGet();
+                    return Mono.just(UsernamePasswordAuthenticationToken.authenticated("someone", null, java.util.List.of()));
+                });
+        cache.authenticate(bearer("token-a")).block();
+        cache.authenticate(bearer("token-a")).block();
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
     void anExpiredTokenGoesBackToTheRealDecoder() {
-        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofMinutes(1)));
-        cache.decode("token-a").block();
+        ReactiveAuthenticationManager tokens = gatewayTokens(new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock), Duration.ofMinutes(1));
+        tokens.authenticate(bearer("token-a")).block();
+        now = NOW.plusSeconds(59);
+        tokens.authenticate(bearer("token-a")).block();
         now = NOW.plusSeconds(61);
-        cache.decode("token-a").block();
+        tokens.authenticate(bearer("token-a")).block();
         assertThat(verifications).hasValue(2);
     }
 
     @Test
     void aRememberedTokenIsVerifiedAgainAfterTheMaximumAge() {
-        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofHours(8)));
-        cache.decode("token-a").block();
+        ReactiveAuthenticationManager tokens = gatewayTokens(new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock), Duration.ofHours(8));
+        tokens.authenticate(bearer("token-a")).block();
         now = NOW.plus(Duration.ofMinutes(4));
-        cache.decode("token-a").block();
+        tokens.authenticate(bearer("token-a")).block();
         now = NOW.plus(Duration.ofMinutes(5));
-        cache.decode("token-a").block();
+        tokens.authenticate(bearer("token-a")).block();
         assertThat(verifications).hasValue(2);
     }
 
     @Test
     void aFailedTokenIsNeverRemembered() {
-        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding(issuerExpiringIn(Duration.ofHours(1)));
-        assertThatThrownBy(() -> cache.decode("bad-token").block()).isInstanceOf(BadJwtException.class);
-        assertThatThrownBy(() -> cache.decode("bad-token").block()).isInstanceOf(BadJwtException.class);
+        ReactiveAuthenticationManager tokens = gatewayTokens(new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock), Duration.ofHours(1));
+        assertThatThrownBy(() -> tokens.authenticate(bearer("bad-token")).block()).isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> tokens.authenticate(bearer("bad-token")).block()).isInstanceOf(InvalidBearerTokenException.class);
         assertThat(verifications).hasValue(2);
     }
 
@@ -94,8 +148,7 @@ class VerifiedTokenCacheTest {
     void servletDecodersAreGuardedTheSameWay() {
         ReactiveJwtDecoder issuer = issuerExpiringIn(Duration.ofHours(1));
         JwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock).guarding((JwtDecoder) token -> issuer.decode(token).block());
-        cache.decode("token-a");
-        cache.decode("token-a");
+        assertThat(cache.decode("token-a")).isSameAs(cache.decode("token-a"));
         assertThatThrownBy(() -> cache.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cache.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(3);
@@ -103,11 +156,11 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theCacheIsBounded() {
-        ReactiveJwtDecoder cache = new VerifiedTokenCache(Duration.ofMinutes(5), 2, clock).guarding(issuerExpiringIn(Duration.ofHours(1)));
-        cache.decode("token-a").block();
-        cache.decode("token-b").block();
-        cache.decode("token-c").block(); // starts over
-        cache.decode("token-a").block();
+        ReactiveAuthenticationManager tokens = gatewayTokens(new VerifiedTokenCache(Duration.ofMinutes(5), 2, clock), Duration.ofHours(1));
+        tokens.authenticate(bearer("token-a")).block();
+        tokens.authenticate(bearer("token-b")).block();
+        tokens.authenticate(bearer("token-c")).block(); // starts over
+        tokens.authenticate(bearer("token-a")).block();
         assertThat(verifications).hasValue(4);
     }
 }
