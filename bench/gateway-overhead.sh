@@ -66,7 +66,8 @@ bare=$!
 until curl -sf -o /dev/null "http://localhost:$bare_port/api/v1/projects/$id"; do kill -0 $bare || { cat "$home/bare-gateway.out"; exit 1; }; sleep 0.5; done
 jvm_pids="$jvm_pids $bare"
 
-paths=(direct direct-token bare-gateway bare-gateway-token gateway-anonymous gateway-token)
+# in each round a path is measured right after what it is judged against (anonymous, then with the token)
+paths=(direct bare-gateway gateway-anonymous direct-token bare-gateway-token gateway-token)
 declare -A url=([direct]="$direct/api/v1/projects/$id" [direct-token]="$direct/api/v1/projects/$id"
   [bare-gateway]="http://localhost:$bare_port/api/v1/projects/$id" [bare-gateway-token]="http://localhost:$bare_port/api/v1/projects/$id"
   [gateway-anonymous]="$gw/api/v1/projects/$id" [gateway-token]="$gw/api/v1/projects/$id")
@@ -96,7 +97,7 @@ http {
 }
 EOF
   nginx -c "$home/nginx.conf" -p "$home"
-  paths=(direct direct-token nginx-reference bare-gateway bare-gateway-token gateway-anonymous gateway-token)
+  paths=(direct nginx-reference bare-gateway gateway-anonymous direct-token bare-gateway-token gateway-token)
   url[nginx-reference]="http://127.0.0.1:$nginx_port/api/v1/projects/$id"
   sleep 0.5; proxy_pid[nginx-reference]=$(pgrep -P "$(cat "$home/nginx.pid")" | head -1)
 else
@@ -114,7 +115,7 @@ compiled() { local n=0 p; for p in $jvm_pids; do n=$((n + $(jstat -compiler "$p"
 echo "warming up until the JITs settle (rounds of direct + anonymous + token, 10 s each)..." >&2
 for warm in $(seq 1 "${WARM_MAX_ROUNDS:-15}"); do
   before=$(compiled)
-  for p in direct direct-token bare-gateway bare-gateway-token gateway-anonymous gateway-token; do load "$p" 10s > /dev/null; done
+  for p in direct bare-gateway gateway-anonymous direct-token bare-gateway-token gateway-token; do load "$p" 10s > /dev/null; done
   fresh=$(( $(compiled) - before ))
   echo "  warm-up round $warm: $fresh methods compiled" >&2
   (( fresh < ${WARM_SETTLED:-150} )) && break
@@ -193,7 +194,7 @@ duration=${SINGLE_DURATION:-10s}
 echo "one connection (wrk -t1 -c1, $duration each, $rounds rounds):" >&2
 declare -A single
 for round in $(seq 1 "$rounds"); do
-  for p in direct direct-token bare-gateway bare-gateway-token gateway-anonymous gateway-token; do
+  for p in direct bare-gateway gateway-anonymous direct-token bare-gateway-token gateway-token; do
     line=$(measure "$p" -t1 -c1)
     single[$p]+="$line;"
     echo "  round $round $p: $line" >&2
