@@ -18,8 +18,9 @@ export async function launch() {
 
 /**
  * A page in a fresh context, at the big screen's size, failing on any page error. What the page met
- * on the way (API answers of 400 and above, requests that never got an answer, console errors) is
- * printed as it happens, so that a step that times out says what the person would have seen.
+ * on the way (API answers of 400 and above, requests that never got an answer, requests still
+ * unanswered after 5 s, console errors) is printed as it happens, so that a step that times out says
+ * what the person would have seen, and whether the page was waiting on the platform at the time.
  */
 export async function openPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
@@ -29,6 +30,21 @@ export async function openPage(browser) {
   page.on("pageerror", (e) => { errors.push(e); seen(`page error: ${e}`); });
   page.on("console", (m) => { if (m.type() === "error") seen(`console error: ${m.text()}`); });
   page.on("requestfailed", (r) => seen(`no answer: ${r.method()} ${r.url()} (${r.failure()?.errorText})`));
+  // a request the platform takes more than 5 s to answer is named once, with when it was sent
+  const pending = new Map();
+  page.on("request", (r) => pending.set(r, Date.now()));
+  page.on("requestfinished", (r) => pending.delete(r));
+  page.on("requestfailed", (r) => pending.delete(r));
+  const slow = setInterval(() => {
+    for (const [r, sent] of pending) {
+      if (Date.now() - sent > 5000) {
+        pending.delete(r);
+        seen(`still unanswered after 5 s: ${r.method()} ${r.url()} (sent ${new Date(sent).toISOString()})`);
+      }
+    }
+  }, 1000);
+  slow.unref();
+  page.on("close", () => clearInterval(slow));
   page.on("response", (r) => {
     if (r.status() >= 400 && r.url().includes("/api/")) {
       r.text().then((body) => seen(`${r.status()} ${r.request().method()} ${r.url()}: ${body.slice(0, 300)}`), () => seen(`${r.status()} ${r.request().method()} ${r.url()}`));
