@@ -27,8 +27,6 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
 import org.springframework.security.web.server.authorization.ExceptionTranslationWebFilter;
@@ -63,9 +61,7 @@ public class ReactiveSecurityAutoConfiguration {
             throw new PlatformMisconfiguredException(ServletSecurityAutoConfiguration.NO_ISSUER,
                     ServletSecurityAutoConfiguration.HOW_TO_SET_ISSUER);
         }
-        JwtReactiveAuthenticationManager verifying = new JwtReactiveAuthenticationManager(issuerDecoder);
-        verifying.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter()));
-        ReactiveAuthenticationManager tokens = new VerifiedTokenCache().guarding(verifying);
+        ReactiveAuthenticationManager tokens = new VerifiedTokenCache().authenticating(issuerDecoder);
         List<String> behind = decidedBehind.orderedStream().flatMap(d -> d.patterns().stream()).toList();
         GatewayAccessRules access = GatewayAccessRules.of(behind, properties.publicGet(), properties.publicAny());
         PathPatterns passedOn = access.decidedBehind();

@@ -12,8 +12,11 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 
 /**
  * Remembers tokens whose signature and claims were verified, so that a portal sending the same
@@ -55,6 +58,16 @@ final class VerifiedTokenCache {
         this.maxAge = maxAge;
         this.maxEntries = maxEntries;
         this.clock = clock;
+    }
+
+    /**
+     * The platform's bearer tokens at a reactive process: verified by {@code issuer}, their roles read
+     * by {@link RoleClaimsConverter}, and the authentication each gave remembered ({@link #guarding}).
+     */
+    ReactiveAuthenticationManager authenticating(ReactiveJwtDecoder issuer) {
+        JwtReactiveAuthenticationManager verifying = new JwtReactiveAuthenticationManager(issuer);
+        verifying.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter()));
+        return guarding(verifying);
     }
 
     /**

@@ -18,8 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,9 +62,7 @@ class VerifiedTokenCacheTest {
 
     /** The gateway's: the issuer's decoder and the platform's role claims behind the cache. */
     ReactiveAuthenticationManager gatewayTokens(VerifiedTokenCache cache, Duration lifetime) {
-        JwtReactiveAuthenticationManager verifying = new JwtReactiveAuthenticationManager(issuerExpiringIn(lifetime));
-        verifying.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(RoleClaimsConverter.jwtAuthenticationConverter()));
-        return cache.guarding(verifying);
+        return cache.authenticating(issuerExpiringIn(lifetime));
     }
 
     static Authentication bearer(String token) {
