@@ -133,6 +133,30 @@ class GatewayRoutingTest {
                         .doesNotContain("spring_cloud_gateway_requests_seconds").doesNotContain("http_client_requests_seconds"));
     }
 
+    /** What the routing filter hands to the service and back: address, method, body, headers and status as they were. */
+    @Test
+    void theServiceGetsTheRequestAsSentAndTheCallerTheAnswerAsGiven() {
+        String body = "{\"name\":\"虹桥商务区重点项目\"}";
+        projects.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/api/v1/projects/p9"))
+                .willReturn(aResponse().withStatus(299).withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withHeader("X-Answer", "one", "two").withBody("{\"name\":\"已更新\"}")));
+        web.put().uri("/api/v1/projects/p9?zone=西站南&page=2")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.issue("officer", null).accessToken())
+                .header("X-Kept", "yes").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(299)
+                .expectHeader().valueEquals("X-Answer", "one", "two")
+                .expectHeader().contentType("application/json;charset=UTF-8")
+                .expectBody().jsonPath("$.name").isEqualTo("已更新");
+        var received = projects.findAll(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo("/api/v1/projects/p9")));
+        assertThat(received).hasSize(1);
+        // the query percent-encoded as the caller's client sent it, the body byte for byte, the service's own host
+        assertThat(received.get(0).getUrl()).isEqualTo("/api/v1/projects/p9?zone=%E8%A5%BF%E7%AB%99%E5%8D%97&page=2");
+        assertThat(received.get(0).getBodyAsString()).isEqualTo(body);
+        assertThat(received.get(0).getHeader(HttpHeaders.HOST)).isEqualTo("localhost:" + projects.port());
+        assertThat(received.get(0).getHeader("X-Kept")).isEqualTo("yes");
+        assertThat(received.get(0).getHeader(HttpHeaders.CONTENT_LENGTH)).isEqualTo(String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+
     @Test
     void theServiceDecidesEveryRequestOnItsRoutesSoThatItsTrailRecordsTheRefusalsAndTokensArePassedOn() {
         // anonymous, or with a token the gateway cannot verify: passed on as it came, for the service to refuse (and record)

@@ -31,9 +31,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
  * 3 % of the gateway's CPU per request, JFR 2026-12-06). As there: from a caller the gateway does not
  * trust, any {@code X-Forwarded-*} it sent is dropped and the gateway's own are written; from a
  * trusted one they are kept and the caller is appended to {@code X-Forwarded-For}, which keeps only
- * trusted addresses. One difference: a caller's address the gateway took from a trusted proxy's
- * {@code X-Forwarded-For} (an unresolved address) is passed on, where Spring Cloud Gateway's filter
- * passed on no {@code X-Forwarded-For} at all. {@code XForwardedHeadersTest} compares it with Spring
+ * trusted addresses. The copy is in Netty's form ({@link NettyHeaders}). One difference: a caller's
+ * address the gateway took from a trusted proxy's {@code X-Forwarded-For} (an unresolved address) is
+ * passed on, where Spring Cloud Gateway's filter passed on no {@code X-Forwarded-For} at all. {@code XForwardedHeadersTest} compares it with Spring
  * Cloud Gateway's filter.
  * Installed in place of Spring Cloud Gateway's bean by {@link #replacingSpringCloudGateways}.
  */
@@ -65,7 +65,8 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
         ServerHttpRequest request = exchange.getRequest();
         InetSocketAddress remote = request.getRemoteAddress();
         boolean trusted = remote == null || trustedProxies.isTrusted(remote.getHostString());
-        HttpHeaders updated = new HttpHeaders();
+        // in Netty's form, which the routing filter copies into the request it sends entry by entry
+        HttpHeaders updated = NettyHeaders.empty();
         for (Map.Entry<String, List<String>> header : input.headerSet()) {
             if (trusted || !header.getKey().regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
                 updated.addAll(header.getKey(), header.getValue());

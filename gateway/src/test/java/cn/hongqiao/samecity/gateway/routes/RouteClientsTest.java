@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each route's HTTP client is configured once, with its timeouts, and reused for every request of
- * that route (GatewayRoutingTest shows the timeouts at work against a slow service).
+ * that route (GatewayRoutingTest shows the timeouts at work against a slow service, and the calls
+ * the routing filter makes with them).
  */
 class RouteClientsTest {
 
@@ -63,6 +64,22 @@ class RouteClientsTest {
     }
 
     @Test
+    void springCloudGatewaysResponseTimeoutsAreKeptTheSameWayWhenARouteNamesNoneOfItsOwn() {
+        var properties = new HttpClientProperties();
+        properties.setResponseTimeout(Duration.ofSeconds(4));
+        var withGlobal = new RouteClients(shared, new StaticListableBeanFactory().getBeanProvider(
+                ResolvableType.forClassWithGenerics(List.class, HttpHeadersFilter.class)), properties);
+
+        assertThat(withGlobal.getHttpClient(plain("global"), null).configuration().responseTimeout())
+                .as("the global one").isEqualTo(Duration.ofSeconds(4));
+        assertThat(withGlobal.getHttpClient(springCloudGateways("its-own", "700"), null).configuration().responseTimeout())
+                .as("the route's own").isEqualTo(Duration.ofMillis(700));
+        assertThat(withGlobal.getHttpClient(springCloudGateways("none", -1), null).configuration().responseTimeout())
+                .as("negative: none, not the global one").isNull();
+        assertThat(clients.getHttpClient(plain("no-timeout"), null)).as("neither: the shared client").isSameAs(shared);
+    }
+
+    @Test
     void springCloudGatewaysRoutingFilterIsReplacedOnce() {
         var factory = new StaticListableBeanFactory();
         factory.addBean("httpClient", shared);
@@ -77,6 +94,15 @@ class RouteClientsTest {
         assertThat(replaced).isInstanceOf(RouteClients.class);
         assertThat(((RouteClients) replaced).getOrder()).isEqualTo(NettyRoutingFilter.ORDER);
         assertThat(replacing.postProcessAfterInitialization(replaced, "routingFilter")).isSameAs(replaced);
+    }
+
+    private static Route plain(String id) {
+        return Route.async().id(id).uri("http://localhost:8081").predicate(exchange -> true).build();
+    }
+
+    private static Route springCloudGateways(String id, Object responseTimeout) {
+        return Route.async().id(id).uri("http://localhost:8081").predicate(exchange -> true)
+                .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseTimeout).build();
     }
 
     private static Route route(String id, Object responseTimeout, Object connectTimeout) {
