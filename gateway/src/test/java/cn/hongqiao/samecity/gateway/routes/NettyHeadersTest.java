@@ -25,10 +25,7 @@ class NettyHeadersTest {
 
     @Test
     void entriesReachTheirDestinationInOrderAndEachIsValidatedThere() {
-        NettyHeaders headers = NettyHeaders.empty();
-        headers.add("X-Forwarded-For", "203.0.113.7");
-        headers.add("Accept", "application/json");
-        headers.add("Accept", "application/problem+json");
+        NettyHeaders headers = headers("X-Forwarded-For", "203.0.113.7", "Accept", "application/json", "Accept", "application/problem+json");
 
         var sent = new DefaultHttpHeaders();
         headers.addTo(sent);
@@ -39,22 +36,27 @@ class NettyHeadersTest {
         headers.addTo(response);
         assertThat(response.get("Accept")).containsExactly("application/json", "application/problem+json");
 
-        NettyHeaders split = NettyHeaders.empty();
-        split.add("X-Echo", "a\r\nX-Injected: 1");
+        NettyHeaders split = headers("X-Echo", "a\r\nX-Injected: 1");
         assertThatIllegalArgumentException().as("CR/LF refused where headers are sent").isThrownBy(() -> split.addTo(new DefaultHttpHeaders()));
     }
 
     @Test
     void theNamesHandedToLaterFiltersAreCaseInsensitiveAndFollowTheHeaders() {
-        NettyHeaders headers = NettyHeaders.empty();
-        headers.add("Content-Type", "application/json");
-        headers.add("X-Answer", "one");
-        headers.add("X-Answer", "two");
+        NettyHeaders headers = headers("Content-Type", "application/json", "X-Answer", "one", "X-Answer", "two");
 
         var names = NettyHeaders.namesOf(headers);
         assertThat(names.contains("content-type")).isTrue();
         assertThat(names.contains("X-ANSWER")).isTrue();
         assertThat(names.contains("Vary")).isFalse();
         assertThat(names).hasSize(2).containsExactlyInAnyOrder("Content-Type", "X-Answer");
+    }
+
+    /** Names and values in turn. */
+    private static NettyHeaders headers(String... namesAndValues) {
+        NettyHeaders headers = NettyHeaders.empty();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
     }
 }
