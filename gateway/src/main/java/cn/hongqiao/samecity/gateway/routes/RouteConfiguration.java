@@ -61,6 +61,12 @@ class RouteConfiguration {
         return RouteClients.replacingSpringCloudGateways(httpClient, headersFilters, properties);
     }
 
+    /** The routed address built from the caller's path and query as they came ({@link RoutedUrls}). */
+    @Bean
+    static BeanPostProcessor routedUrls() {
+        return RoutedUrls.replacingSpringCloudGateways();
+    }
+
     /** Hop-by-hop headers removed without copying the others ({@link HopByHopHeaders}). */
     @Bean
     static BeanPostProcessor hopByHopHeaders() {
