@@ -33,12 +33,7 @@ final class ForwardedHeaderRemoved extends RemoveForwardedHeadersFilter {
 
     /** Spring Cloud Gateway defines its filter without a condition to back off: its bean is swapped for this. */
     static BeanPostProcessor replacingSpringCloudGateways() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof RemoveForwardedHeadersFilter && !(bean instanceof ForwardedHeaderRemoved)
-                        ? new ForwardedHeaderRemoved() : bean;
-            }
-        };
+        return SpringCloudGatewayBeans.replacing(RemoveForwardedHeadersFilter.class, ForwardedHeaderRemoved.class,
+                configured -> new ForwardedHeaderRemoved());
     }
 }

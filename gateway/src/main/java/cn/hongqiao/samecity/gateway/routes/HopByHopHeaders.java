@@ -50,12 +50,6 @@ final class HopByHopHeaders extends RemoveHopByHopHeadersFilter {
 
     /** Spring Cloud Gateway defines its filter without a condition to back off: its bean, once configured, is swapped for this. */
     static BeanPostProcessor replacingSpringCloudGateways() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof RemoveHopByHopHeadersFilter configured && !(bean instanceof HopByHopHeaders)
-                        ? new HopByHopHeaders(configured) : bean;
-            }
-        };
+        return SpringCloudGatewayBeans.replacing(RemoveHopByHopHeadersFilter.class, HopByHopHeaders.class, HopByHopHeaders::new);
     }
 }

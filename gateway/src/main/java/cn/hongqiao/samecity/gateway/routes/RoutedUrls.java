@@ -80,11 +80,6 @@ final class RoutedUrls extends RouteToRequestUrlFilter {
 
     /** Spring Cloud Gateway defines its filter without a condition to back off: its bean is swapped for this. */
     static BeanPostProcessor replacingSpringCloudGateways() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof RouteToRequestUrlFilter && !(bean instanceof RoutedUrls) ? new RoutedUrls() : bean;
-            }
-        };
+        return SpringCloudGatewayBeans.replacing(RouteToRequestUrlFilter.class, RoutedUrls.class, configured -> new RoutedUrls());
     }
 }

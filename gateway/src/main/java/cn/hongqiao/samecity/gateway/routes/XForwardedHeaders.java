@@ -174,12 +174,7 @@ final class XForwardedHeaders extends XForwardedHeadersFilter {
      * off: its bean, once configured, is swapped for this.
      */
     static BeanPostProcessor replacingSpringCloudGateways(Environment environment) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof XForwardedHeadersFilter configured && !(bean instanceof XForwardedHeaders)
-                        ? new XForwardedHeaders(configured, environment.getRequiredProperty(TrustedProxies.PROPERTY)) : bean;
-            }
-        };
+        return SpringCloudGatewayBeans.replacing(XForwardedHeadersFilter.class, XForwardedHeaders.class,
+                configured -> new XForwardedHeaders(configured, environment.getRequiredProperty(TrustedProxies.PROPERTY)));
     }
 }
